@@ -1,0 +1,266 @@
+package dev.jtwisted.internet.defer;
+
+import dev.jtwisted.python.failure.Failure;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The machinery behind {@link Defer#inlineCallbacks} and {@link Defer#await}.
+ *
+ * <p>Each body runs on a thread of its own, but never at the same time as the thread that
+ * drives it: control passes back and forth, strictly. The thread that starts the body, or that
+ * later fires the Deferred the body awaits, parks until the body either finishes or awaits a
+ * Deferred that has no result yet. The handover is through a volatile flag, so everything one
+ * side wrote is visible to the other, exactly as if one thread had run both.
+ *
+ * <p>Twisted: {@code defer._inlineCallbacks} and {@code defer._cancellableInlineCallbacks}.
+ */
+final class InlineCallbacks {
+    private static final Logger log = LoggerFactory.getLogger(InlineCallbacks.class);
+
+    /** Set to {@code platform} to use platform threads even where virtual ones exist. */
+    static final String THREADS_PROPERTY = "jtwisted.inlineCallbacks.threads";
+
+    private static final ThreadLocal<Coroutine<?>> CURRENT = new ThreadLocal<>();
+    private static final ThreadFactory THREADS = threadFactory();
+
+    private InlineCallbacks() {}
+
+    static <T> Deferred<T> start(Callable<T> body) {
+        Objects.requireNonNull(body, "body");
+        Coroutine<T> coroutine = new Coroutine<>(body);
+        Deferred<T> outer = new Deferred<>(coroutine::cancel);
+        coroutine.target = outer;
+        coroutine.begin();
+        return outer;
+    }
+
+    static <T> T await(Deferred<T> d) {
+        Objects.requireNonNull(d, "d");
+        Coroutine<?> coroutine = CURRENT.get();
+        if (coroutine == null) {
+            throw new IllegalStateException("await() called outside an inlineCallbacks body (thread "
+                    + Thread.currentThread().getName() + ")");
+        }
+        return coroutine.await(d);
+    }
+
+    /** True when virtual threads carry the bodies (JDK 21+ and not disabled). */
+    static boolean usesVirtualThreads() {
+        return THREADS instanceof VirtualThreads;
+    }
+
+    private static ThreadFactory threadFactory() {
+        if (!"platform".equals(System.getProperty(THREADS_PROPERTY))) {
+            try {
+                Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+                Class<?> ofVirtual = Class.forName("java.lang.Thread$Builder$OfVirtual");
+                builder = ofVirtual.getMethod("name", String.class, long.class)
+                        .invoke(builder, "jtwisted-inlineCallbacks-", 1L);
+                ThreadFactory factory = (ThreadFactory) ofVirtual.getMethod("factory").invoke(builder);
+                return new VirtualThreads(factory);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                log.debug("no virtual threads on this JDK ({}); inlineCallbacks uses platform threads",
+                        e.toString());
+            }
+        }
+        AtomicLong ids = new AtomicLong();
+        return r -> {
+            Thread t = new Thread(r, "jtwisted-inlineCallbacks-" + ids.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static final class VirtualThreads implements ThreadFactory {
+        private final ThreadFactory factory;
+
+        VirtualThreads(ThreadFactory factory) {
+            this.factory = factory;
+        }
+
+        @Override
+        public Thread newThread(Runnable r) {
+            return factory.newThread(r);
+        }
+    }
+
+    /** One running body and the state handed between it and its driver. */
+    private static final class Coroutine<T> implements Runnable {
+        private final Callable<T> body;
+        private final Thread thread;
+
+        /** True while the body may run; false while the driver may. The only handover point. */
+        private volatile boolean bodyTurn;
+        /** The thread parked until the body gives the turn back. */
+        private volatile Thread driver;
+
+        /** Where the body's result goes; replaced when the outer Deferred is cancelled. */
+        Deferred<T> target;
+        /** The Deferred the suspended body waits on, or null while it runs. */
+        private Deferred<?> waitingOn;
+        /** What the awaited Deferred fired with: a value or a Failure. */
+        private Object resumeWith;
+        private boolean done;
+        private Object finalResult;
+
+        Coroutine(Callable<T> body) {
+            this.body = body;
+            this.thread = THREADS.newThread(this);
+        }
+
+        /** On the caller's thread: run the body until it suspends or finishes. */
+        void begin() {
+            driver = Thread.currentThread();
+            bodyTurn = true;
+            thread.start();
+            waitForBody();
+        }
+
+        /** On the thread that fired the awaited Deferred: run the body on with that result. */
+        void resume(Object result) {
+            resumeWith = result;
+            driver = Thread.currentThread();
+            bodyTurn = true;
+            LockSupport.unpark(thread);
+            waitForBody();
+        }
+
+        private void waitForBody() {
+            boolean interrupted = false;
+            while (bodyTurn) {
+                LockSupport.park(this);
+                if (Thread.interrupted()) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (done) {
+                deliver();
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private void deliver() {
+            Object out = finalResult;
+            finalResult = null;
+            if (target.called()) {
+                // The body cancelled its own Deferred, which has fired with CancelledError.
+                if (out instanceof Failure) {
+                    log.error("inlineCallbacks body failed after its Deferred was cancelled",
+                            ((Failure) out).value());
+                }
+                return;
+            }
+            if (out instanceof Failure) {
+                target.errback((Failure) out);
+            } else {
+                target.callback((T) out);
+            }
+        }
+
+        /** The body's thread. */
+        @Override
+        public void run() {
+            CURRENT.set(this);
+            Object out;
+            try {
+                out = body.call();
+                if (out instanceof Deferred) {
+                    out = new Failure(new IllegalStateException(
+                            "an inlineCallbacks body returned a Deferred (" + out
+                                    + "); return await(it) instead"));
+                }
+            } catch (Throwable t) {
+                out = new Failure(t);
+            }
+            finalResult = out;
+            done = true;
+            Thread waiting = driver;
+            bodyTurn = false;
+            LockSupport.unpark(waiting);
+        }
+
+        /** On the body's thread: the result of {@code d}, suspending until it has one. */
+        <X> X await(Deferred<X> d) {
+            Waiter waiter = new Waiter(this);
+            d.addBoth(waiter);
+            Object result;
+            if (waiter.fired) {
+                result = waiter.value;
+            } else {
+                waiter.synchronous = false;
+                waitingOn = d;
+                Thread waiting = driver;
+                bodyTurn = false;
+                LockSupport.unpark(waiting);
+                boolean interrupted = false;
+                while (!bodyTurn) {
+                    LockSupport.park(this);
+                    if (Thread.interrupted()) {
+                        interrupted = true;
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                waitingOn = null;
+                result = resumeWith;
+                resumeWith = null;
+            }
+            if (result instanceof Failure) {
+                throw ((Failure) result).raiseException();
+            }
+            @SuppressWarnings("unchecked")
+            X value = (X) result;
+            return value;
+        }
+
+        /**
+         * The outer Deferred's canceller. As in Twisted, the outer Deferred now waits on a fresh
+         * one that receives whatever the body finally does, and the awaited Deferred is
+         * cancelled, which throws {@link CancelledError} into the body (unless its canceller
+         * does something else).
+         */
+        void cancel(Deferred<T> outer) {
+            Deferred<?> awaited = waitingOn;
+            if (awaited == null) {
+                return; // the body is cancelling its own Deferred; cancel() errbacks it
+            }
+            Deferred<T> next = new Deferred<>(this::cancel);
+            target = next;
+            outer.callbackWaitingOn(next);
+            awaited.cancel();
+        }
+    }
+
+    /** The callback an await adds: stores a synchronous result, or resumes the body. */
+    private static final class Waiter implements Callback<Object, Object> {
+        private final Coroutine<?> coroutine;
+        boolean synchronous = true;
+        boolean fired;
+        Object value;
+
+        Waiter(Coroutine<?> coroutine) {
+            this.coroutine = coroutine;
+        }
+
+        @Override
+        public Object call(Object result) {
+            if (synchronous) {
+                fired = true;
+                value = result;
+            } else {
+                coroutine.resume(result);
+            }
+            return null;
+        }
+    }
+}
