@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Types: {@code addCallback} returns this same Deferred, retyped to the callback's result, so
  * a chain reads {@code d.addCallback(s -> s.length()).addCallback(n -> n * 2)}. After that call
- * only use the returned reference. A callback returning a Deferred is typed with the
+ * only use the returned reference: the old one still has the old type, and a callback added
+ * through it receives a value of the new type (a {@code ClassCastException}, which becomes a
+ * failure in the chain, as any exception from a callback does). A callback returning a Deferred is typed with the
  * {@code ...Deferring} twins ({@link #addCallbackDeferring}); the plain forms also wait for a
  * returned Deferred, as Twisted does, but type the result as the Deferred itself.
  *
@@ -661,7 +663,8 @@ public class Deferred<T> {
                     Deferred inner = (Deferred) current.result;
                     if (inner == current) {
                         current.result = new Failure(new IllegalStateException(
-                                "a callback returned the Deferred it was added to: " + current));
+                                "a callback returned the Deferred it was added to: Deferred@"
+                                        + Integer.toHexString(System.identityHashCode(current))));
                         continue;
                     }
                     Object innerResult = inner.result;
