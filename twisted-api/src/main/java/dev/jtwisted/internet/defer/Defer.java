@@ -153,11 +153,15 @@ public final class Defer {
      * Waits for {@code d} inside an {@link #inlineCallbacks} body and returns its result; a
      * failure is thrown as its original exception.
      *
+     * <p>Declared to throw {@code Exception} so that a body can catch the checked exceptions
+     * of the Deferreds it awaits; the body is a {@link Callable}, so it may let them through.
+     *
+     * @throws Exception the exception the awaited Deferred failed with, unwrapped
      * @throws IllegalStateException when called outside an {@code inlineCallbacks} body
      *
      * <p>Twisted: {@code yield d} in an {@code inlineCallbacks} generator.
      */
-    public static <T> T await(Deferred<T> d) {
+    public static <T> T await(Deferred<T> d) throws Exception {
         return InlineCallbacks.await(d);
     }
 }
