@@ -23,11 +23,7 @@ public final class DeferredAssertions {
      * @throws AssertionError if {@code d} has no result yet or failed
      */
     public static <T> T successResultOf(Deferred<T> d) {
-        Object[] box = {NOTHING};
-        d.addBoth(r -> {
-            box[0] = r;
-            return null;
-        });
+        Object[] box = {consumeResult(d)};
         if (box[0] == NOTHING) {
             throw new AssertionError("Success result expected on " + d + ", found no result instead");
         }
@@ -49,11 +45,7 @@ public final class DeferredAssertions {
      */
     @SafeVarargs
     public static Failure failureResultOf(Deferred<?> d, Class<? extends Throwable>... expectedTypes) {
-        Object[] box = {NOTHING};
-        d.addBoth(r -> {
-            box[0] = r;
-            return null;
-        });
+        Object[] box = {consumeResult(d)};
         if (box[0] == NOTHING) {
             throw new AssertionError("Failure result expected on " + d + ", found no result instead");
         }
@@ -68,6 +60,16 @@ public final class DeferredAssertions {
                     + f.getTraceback(), f.value());
         }
         return f;
+    }
+
+    /** Takes {@code d}'s current result (leaving null), or {@link #NOTHING} if it has none. */
+    private static Object consumeResult(Deferred<?> d) {
+        Object[] box = {NOTHING};
+        d.addBoth(r -> {
+            box[0] = r;
+            return null;
+        });
+        return box[0];
     }
 
     /**
