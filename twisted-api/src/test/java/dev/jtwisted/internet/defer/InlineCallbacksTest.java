@@ -218,10 +218,10 @@ class InlineCallbacksTest {
             Deferred<String> first = new Deferred<>();
             Deferred<String> second = new Deferred<>();
             Deferred<String> d = inlineCallbacks(() -> {
-                callerStates.add(caller.getState());
+                callerStates.add(parkedStateOf(caller));
                 events.add("body start");
                 String a = await(first);
-                callerStates.add(caller.getState());
+                callerStates.add(parkedStateOf(caller));
                 events.add("body got " + a);
                 String b = await(second);
                 events.add("body got " + b);
@@ -236,6 +236,20 @@ class InlineCallbacksTest {
                     "first.callback returned", "body got 2", "second.callback returned"), events);
             assertEquals(List.of(Thread.State.WAITING, Thread.State.WAITING), callerStates);
             assertEquals("12", successResultOf(d));
+        }
+
+        /**
+         * The caller hands over and then parks; the body may start a few instructions before the
+         * caller is inside park(), so give it a bounded moment to get there.
+         */
+        private Thread.State parkedStateOf(Thread caller) {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            Thread.State state = caller.getState();
+            while (state != Thread.State.WAITING && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+                state = caller.getState();
+            }
+            return state;
         }
 
         @Test
