@@ -218,8 +218,21 @@ public class Deferred<T> {
         return append(link, link);
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private <R> Deferred<R> append(Object callback, Object errback) {
+        if (called && head == tail && paused == 0 && !runningCallbacks
+                && !(result instanceof Deferred)) {
+            // Fast path: fired, idle and nothing queued, so this step can run right here.
+            Object item = result instanceof Failure ? errback : callback;
+            if (item == null) {
+                return (Deferred<R>) this; // passes the result through untouched
+            }
+            if (item instanceof Callback) {
+                invoke(this, (Callback) item);
+                settleDebugInfo();
+                return (Deferred<R>) this;
+            }
+        }
         appendPair(callback, errback);
         if (called) {
             runCallbacks();
@@ -647,41 +660,8 @@ public class Deferred<T> {
                     }
                     continue;
                 }
-                Object input = current.result;
-                try {
-                    current.runningCallbacks = true;
-                    try {
-                        current.result = ((Callback) item).call(input);
-                    } finally {
-                        current.runningCallbacks = false;
-                    }
-                } catch (Throwable t) {
-                    current.result = failureFor(input, t);
-                    continue;
-                }
-                if (current.result instanceof Deferred) {
-                    Deferred inner = (Deferred) current.result;
-                    if (inner == current) {
-                        current.result = new Failure(new IllegalStateException(
-                                "a callback returned the Deferred it was added to: Deferred@"
-                                        + Integer.toHexString(System.identityHashCode(current))));
-                        continue;
-                    }
-                    Object innerResult = inner.result;
-                    if (innerResult == NO_RESULT || innerResult instanceof Deferred
-                            || inner.paused != 0) {
-                        // Wait for it: pause and have it hand us its result.
-                        current.paused++;
-                        current.chainedTo = inner;
-                        inner.appendPair(current, current);
-                        break;
-                    }
-                    // It has a result already: take it and go on.
-                    inner.result = null;
-                    if (inner.debugInfo != null) {
-                        inner.debugInfo.failResult = null;
-                    }
-                    current.result = innerResult;
+                if (invoke(current, (Callback) item)) {
+                    break; // current now waits on the Deferred its callback returned
                 }
             }
             if (finished) {
@@ -692,6 +672,54 @@ public class Deferred<T> {
                 current = stack.remove(stack.size() - 1);
             }
         }
+    }
+
+    /**
+     * Runs one callback on {@code current}'s result and takes what it returns. A returned
+     * Deferred that already has a result gives it up at once; one that has none makes
+     * {@code current} pause and wait for it.
+     *
+     * @return true when {@code current} now waits on another Deferred
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static boolean invoke(Deferred current, Callback item) {
+        Object input = current.result;
+        try {
+            current.runningCallbacks = true;
+            try {
+                current.result = item.call(input);
+            } finally {
+                current.runningCallbacks = false;
+            }
+        } catch (Throwable t) {
+            current.result = failureFor(input, t);
+            return false;
+        }
+        if (!(current.result instanceof Deferred)) {
+            return false;
+        }
+        Deferred inner = (Deferred) current.result;
+        if (inner == current) {
+            current.result = new Failure(new IllegalStateException(
+                    "a callback returned the Deferred it was added to: Deferred@"
+                            + Integer.toHexString(System.identityHashCode(current))));
+            return false;
+        }
+        Object innerResult = inner.result;
+        if (innerResult == NO_RESULT || innerResult instanceof Deferred || inner.paused != 0) {
+            // Wait for it: pause and have it hand us its result.
+            current.paused++;
+            current.chainedTo = inner;
+            inner.appendPair(current, current);
+            return true;
+        }
+        // It has a result already: take it and go on.
+        inner.result = null;
+        if (inner.debugInfo != null) {
+            inner.debugInfo.failResult = null;
+        }
+        current.result = innerResult;
+        return false;
     }
 
     private static ArrayList<Deferred<?>> push(ArrayList<Deferred<?>> stack, Deferred<?> d) {

@@ -3,7 +3,11 @@ package dev.jtwisted.internet.defer;
 import dev.jtwisted.python.failure.Failure;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -18,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * Deferred that has no result yet. The handover is through a volatile flag, so everything one
  * side wrote is visible to the other, exactly as if one thread had run both.
  *
+ * <p>Bodies get a new virtual thread each where the JDK has them (21+). Otherwise they run on a
+ * cached pool of platform threads, because starting a platform thread costs far more than a
+ * whole body usually does; a pooled thread ends after {@value #IDLE_SECONDS} s without work.
+ *
  * <p>Twisted: {@code defer._inlineCallbacks} and {@code defer._cancellableInlineCallbacks}.
  */
 final class InlineCallbacks {
@@ -26,8 +34,11 @@ final class InlineCallbacks {
     /** Set to {@code platform} to use platform threads even where virtual ones exist. */
     static final String THREADS_PROPERTY = "jtwisted.inlineCallbacks.threads";
 
+    /** How long an idle pooled platform thread waits for another body before it ends. */
+    static final int IDLE_SECONDS = 2;
+
     private static final ThreadLocal<Coroutine<?>> CURRENT = new ThreadLocal<>();
-    private static final ThreadFactory THREADS = threadFactory();
+    private static final Executor BODIES = bodyExecutor();
 
     private InlineCallbacks() {}
 
@@ -52,10 +63,10 @@ final class InlineCallbacks {
 
     /** True when virtual threads carry the bodies (JDK 21+ and not disabled). */
     static boolean usesVirtualThreads() {
-        return THREADS instanceof VirtualThreads;
+        return BODIES instanceof VirtualThreads;
     }
 
-    private static ThreadFactory threadFactory() {
+    private static Executor bodyExecutor() {
         if (!"platform".equals(System.getProperty(THREADS_PROPERTY))) {
             try {
                 Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
@@ -70,14 +81,17 @@ final class InlineCallbacks {
             }
         }
         AtomicLong ids = new AtomicLong();
-        return r -> {
+        ThreadFactory platform = r -> {
             Thread t = new Thread(r, "jtwisted-inlineCallbacks-" + ids.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), platform);
     }
 
-    private static final class VirtualThreads implements ThreadFactory {
+    /** One new virtual thread per body. */
+    private static final class VirtualThreads implements Executor {
         private final ThreadFactory factory;
 
         VirtualThreads(ThreadFactory factory) {
@@ -85,15 +99,16 @@ final class InlineCallbacks {
         }
 
         @Override
-        public Thread newThread(Runnable r) {
-            return factory.newThread(r);
+        public void execute(Runnable body) {
+            factory.newThread(body).start();
         }
     }
 
     /** One running body and the state handed between it and its driver. */
     private static final class Coroutine<T> implements Runnable {
         private final Callable<T> body;
-        private final Thread thread;
+        /** The thread running the body; set by the body before it first hands the turn back. */
+        private Thread thread;
 
         /** True while the body may run; false while the driver may. The only handover point. */
         private volatile boolean bodyTurn;
@@ -111,14 +126,13 @@ final class InlineCallbacks {
 
         Coroutine(Callable<T> body) {
             this.body = body;
-            this.thread = THREADS.newThread(this);
         }
 
         /** On the caller's thread: run the body until it suspends or finishes. */
         void begin() {
             driver = Thread.currentThread();
             bodyTurn = true;
-            thread.start();
+            BODIES.execute(this);
             waitForBody();
         }
 
@@ -169,6 +183,7 @@ final class InlineCallbacks {
         /** The body's thread. */
         @Override
         public void run() {
+            thread = Thread.currentThread();
             CURRENT.set(this);
             Object out;
             try {
@@ -180,6 +195,8 @@ final class InlineCallbacks {
                 }
             } catch (Throwable t) {
                 out = new Failure(t);
+            } finally {
+                CURRENT.remove(); // a pooled thread must not carry this body into the next
             }
             finalResult = out;
             done = true;
