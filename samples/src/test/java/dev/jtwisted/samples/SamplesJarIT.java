@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +28,8 @@ class SamplesJarIT {
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void needsThePackagedJar() {
+    @BeforeEach
+    void needsThePackagedJar() {
         assumeTrue(Files.isRegularFile(JAR), "skipped: " + JAR.toAbsolutePath()
                 + " does not exist; it is built by 'mvn package' (and 'mvn verify' runs this test after it)");
     }
