@@ -1,0 +1,152 @@
+package dev.jtwisted.samples;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reads the jar's command line, picks the sample, parses its options and runs it; returns the
+ * exit status: 0 done, 1 the sample failed, 2 the command line was wrong.
+ * Kept apart from {@link Main} so tests run it with their own registry and streams.
+ *
+ * <pre>
+ * java -jar jtwisted-samples.jar                     runs the default sample
+ * java -jar jtwisted-samples.jar --list              lists the samples
+ * java -jar jtwisted-samples.jar NAME [options]      runs NAME
+ * java -jar jtwisted-samples.jar NAME --help         shows NAME's options
+ * java -jar jtwisted-samples.jar --port 0            options alone go to the default sample
+ * </pre>
+ *
+ * <p>Stopping: a sample runs on the calling thread until {@link Sample#run} returns. Nothing
+ * handles Ctrl-C yet; samples that serve until stopped will come with the reactor, which
+ * installs the shutdown hook that stops it, making {@code run} return.
+ *
+ * <p>Twisted: {@code twistd}'s {@code runApp}: choose the plugin, parse its options, run it.
+ */
+final class Launcher {
+    static final String PROGRAM = "jtwisted-samples";
+    static final String COMMAND = "java -jar " + PROGRAM + ".jar";
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private final Samples samples;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Launcher(Samples samples, PrintStream out, PrintStream err) {
+        this.samples = Objects.requireNonNull(samples, "samples");
+        this.out = Objects.requireNonNull(out, "out");
+        this.err = Objects.requireNonNull(err, "err");
+    }
+
+    /** Runs the command line {@code argv}; returns the exit status. */
+    int launch(String... argv) {
+        List<String> args = Arrays.asList(argv);
+        try {
+            return dispatch(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int dispatch(List<String> args) {
+        if (args.isEmpty()) {
+            return run(samples.defaultSample(), args);
+        }
+        String first = args.get(0);
+        if (first.equals("--list")) {
+            if (args.size() > 1) {
+                return usageError(PROGRAM, "unexpected argument '" + args.get(1) + "' after --list",
+                        COMMAND + " --list");
+            }
+            printList(out, "");
+            return OK;
+        }
+        if (first.equals("--help") || first.equals("-h")) {
+            printUsage();
+            return OK;
+        }
+        if (first.startsWith("-") && !first.equals("-")) {
+            return run(samples.defaultSample(), args);
+        }
+        Sample sample = samples.find(first);
+        if (sample == null) {
+            return usageError(PROGRAM, "unknown sample '" + first + "'",
+                    COMMAND + " [NAME] [options]; --list shows the samples");
+        }
+        return run(sample, args.subList(1, args.size()));
+    }
+
+    private int run(Sample sample, List<String> argv) {
+        ArgParser parser = new ArgParser(sample.options(), sample.positionals());
+        String who = PROGRAM + " " + sample.name();
+        String hint = COMMAND + " " + sample.name() + " " + parser.synopsis() + "; "
+                + sample.name() + " --help shows its options";
+        Args args;
+        try {
+            args = parser.parse(argv);
+        } catch (UsageError e) {
+            return usageError(who, e.getMessage(), hint);
+        }
+        if (args.helpRequested()) {
+            printHelp(sample, parser);
+            return OK;
+        }
+        try {
+            sample.run(args, out, err);
+            return OK;
+        } catch (UsageError e) {
+            return usageError(who, e.getMessage(), hint);
+        } catch (Exception e) {
+            // The top of the program: report the failure with its trace and exit non-zero.
+            out.flush();
+            err.println(who + ": failed: " + e);
+            e.printStackTrace(err);
+            return FAILED;
+        }
+    }
+
+    private int usageError(String who, String message, String usage) {
+        out.flush();
+        err.println(who + ": " + message);
+        err.println("usage: " + usage);
+        return USAGE;
+    }
+
+    private void printUsage() {
+        out.println("usage: " + COMMAND + " [NAME] [options]");
+        out.println("       " + COMMAND + " --list");
+        out.println("       " + COMMAND + " NAME --help");
+        out.println();
+        out.println("Runs one of the Twisted programs ported to jtwisted; with no NAME, "
+                + samples.defaultSample().name() + ".");
+        out.println();
+        out.println("samples:");
+        printList(out, "  ");
+    }
+
+    /** One aligned line per sample: name, description, and a mark on the default. */
+    private void printList(PrintStream to, String indent) {
+        List<Sample> all = samples.all();
+        int width = 0;
+        for (Sample s : all) {
+            width = Math.max(width, s.name().length());
+        }
+        for (Sample s : all) {
+            String mark = s == samples.defaultSample() ? " (default)" : "";
+            to.println(indent + ArgParser.pad(s.name(), width) + "  " + s.description() + mark);
+        }
+    }
+
+    private void printHelp(Sample sample, ArgParser parser) {
+        out.println("usage: " + COMMAND + " " + sample.name() + " " + parser.synopsis());
+        out.println();
+        out.println(sample.description());
+        out.println();
+        parser.printHelp(out);
+    }
+}

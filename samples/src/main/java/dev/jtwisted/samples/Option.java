@@ -1,0 +1,118 @@
+package dev.jtwisted.samples;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One {@code --name} option a {@link Sample} accepts: a flag, or an option with a value that is
+ * checked when the command line is parsed. Build them with the factories.
+ *
+ * <p>On the command line a value follows as the next argument ({@code --port 8000}) or after an
+ * equals sign ({@code --port=8000}); a flag takes no value ({@code --verbose}).
+ *
+ * <p>Twisted: an entry of {@code usage.Options.optFlags} or {@code optParameters}.
+ */
+public final class Option {
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+
+    /** Checks a value given on the command line; throws {@link UsageError} naming it. */
+    @FunctionalInterface
+    interface Check {
+        void check(Option option, String value);
+    }
+
+    final String name;
+    /** What the value is called in help, e.g. {@code N}; null for a flag. */
+    final String metavar;
+    final String help;
+    /** The value when the option is not given; null when it then has none. */
+    final String defaultValue;
+    final Check check;
+
+    private Option(String name, String metavar, String help, String defaultValue, Check check) {
+        this.name = checkName(name);
+        this.metavar = metavar;
+        this.help = Objects.requireNonNull(help, "help");
+        this.defaultValue = defaultValue;
+        this.check = check;
+        if (defaultValue != null) {
+            try {
+                check.check(this, defaultValue);
+            } catch (UsageError e) {
+                throw new IllegalArgumentException("bad default: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static String checkName(String name) {
+        Objects.requireNonNull(name, "name");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(
+                    "option name must be lower case words joined by dashes, without the leading --: '"
+                            + name + "'");
+        }
+        if (name.equals("help")) {
+            throw new IllegalArgumentException("--help is built in; do not declare it");
+        }
+        return name;
+    }
+
+    /** {@code --name}, true when given. Twisted: an {@code optFlags} entry. */
+    public static Option flag(String name, String help) {
+        return new Option(name, null, help, null, (option, value) -> { });
+    }
+
+    /**
+     * {@code --name VALUE}, any string.
+     *
+     * @param metavar what the value is called in help, e.g. {@code FILE}
+     * @param defaultValue the value when not given; may be null (then {@link Args#value} is null)
+     */
+    public static Option value(String name, String metavar, String help, String defaultValue) {
+        Objects.requireNonNull(metavar, "metavar");
+        return new Option(name, metavar, help, defaultValue, (option, value) -> { });
+    }
+
+    /** {@code --name N}, an integer from {@code min} to {@code max}. */
+    public static Option integer(String name, String metavar, String help, int defaultValue, int min, int max) {
+        Objects.requireNonNull(metavar, "metavar");
+        if (min > max) {
+            throw new IllegalArgumentException("min (" + min + ") > max (" + max + ") for --" + name);
+        }
+        return new Option(name, metavar, help, Integer.toString(defaultValue), (option, value) -> {
+            String problem = option.flagName() + " must be an integer from " + min + " to " + max
+                    + ", not '" + value + "'";
+            int n;
+            try {
+                n = Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new UsageError(problem);
+            }
+            if (n < min || n > max) {
+                throw new UsageError(problem);
+            }
+        });
+    }
+
+    /**
+     * {@code --port N}: the TCP port a sample listens on, 0 to 65535, where 0 lets the system
+     * pick any free port (a sample should then print the port it got).
+     */
+    public static Option port(int defaultPort) {
+        return integer("port", "N", "TCP port to listen on; 0 picks any free port", defaultPort, 0, 65535);
+    }
+
+    boolean isFlag() {
+        return metavar == null;
+    }
+
+    /** {@code --name}, as typed on the command line. */
+    String flagName() {
+        return "--" + name;
+    }
+
+    @Override
+    public String toString() {
+        return isFlag() ? flagName() : flagName() + " " + metavar;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.jtwisted.samples;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * One runnable program of the samples jar: its name on the command line, a one-line
+ * description for {@code --list}, the options and arguments it accepts, and its body.
+ * Adding a sample means one class implementing this and one line in the registry.
+ *
+ * <p>The launcher parses the command line against {@link #options()} and
+ * {@link #positionals()} before calling {@link #run}, so {@code run} only sees valid arguments;
+ * {@code --help} is always accepted and never reaches {@code run}.
+ *
+ * <p>Twisted: a {@code twistd} plugin ({@code tapname}, {@code description}, an
+ * {@code Options} class and {@code makeService}).
+ */
+public interface Sample {
+
+    /** The name that selects it: lower case, digits and dashes, e.g. {@code errback-demo}. */
+    String name();
+
+    /** One line, shown by {@code --list} and {@code --help}. */
+    String description();
+
+    /** The options it accepts besides {@code --help}; none by default. */
+    default List<Option> options() {
+        return List.of();
+    }
+
+    /** The positional arguments it accepts, in order; none by default. */
+    default List<Positional> positionals() {
+        return List.of();
+    }
+
+    /**
+     * Runs the sample on the calling thread, printing to {@code out} and {@code err} rather than
+     * to {@code System.out}, so that tests can capture both. Returning means success (exit
+     * status 0); a {@link UsageError} exits with 2 and any other exception with 1. A sample that
+     * serves until stopped returns when its reactor stops.
+     *
+     * @param args the parsed command line
+     */
+    void run(Args args, PrintStream out, PrintStream err) throws Exception;
+}

@@ -1,0 +1,70 @@
+package dev.jtwisted.samples;
+
+import dev.jtwisted.samples.errback.ErrbackDemo;
+import dev.jtwisted.samples.inline.InlineDemo;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The samples the jar knows, by name, and which one runs when none is named.
+ * A new sample is one more line in {@link #builtIn()}.
+ *
+ * <p>Twisted: the {@code twistd} plugin registry ({@code twisted.plugins}).
+ */
+final class Samples {
+    /** The sample {@code java -jar jtwisted-samples.jar} runs with no name. */
+    static final String DEFAULT = "errback-demo";
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+
+    private final Map<String, Sample> byName = new TreeMap<>();
+    private final Sample defaultSample;
+
+    /** Every sample of the jar. */
+    static Samples builtIn() {
+        return new Samples(DEFAULT, List.of(
+                new ErrbackDemo(),
+                new InlineDemo()));
+    }
+
+    /** @throws IllegalArgumentException on a bad or duplicate name, or an unknown default */
+    Samples(String defaultName, List<? extends Sample> samples) {
+        for (Sample sample : samples) {
+            String name = Objects.requireNonNull(sample.name(), "name of " + sample);
+            if (!NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException(
+                        "sample name must be lower case words joined by dashes: '" + name + "'");
+            }
+            String description = sample.description();
+            if (description == null || description.isBlank() || description.contains("\n")) {
+                throw new IllegalArgumentException(
+                        "sample " + name + " needs a one-line description, not '" + description + "'");
+            }
+            if (byName.putIfAbsent(name, sample) != null) {
+                throw new IllegalArgumentException("two samples are named " + name);
+            }
+        }
+        defaultSample = byName.get(defaultName);
+        if (defaultSample == null) {
+            throw new IllegalArgumentException(
+                    "default sample '" + defaultName + "' is not among " + byName.keySet());
+        }
+    }
+
+    /** The sample called {@code name}, or null. */
+    Sample find(String name) {
+        return byName.get(name);
+    }
+
+    Sample defaultSample() {
+        return defaultSample;
+    }
+
+    /** Every sample, sorted by name. */
+    List<Sample> all() {
+        return List.copyOf(byName.values());
+    }
+}
