@@ -51,7 +51,7 @@ public final class InlineDemo implements Sample {
 
             try {
                 page = await(web.getPage("/flaky"));
-            } catch (Exception e) {
+            } catch (IOException e) {
                 out.println(at(reactor) + "ERROR " + e.getMessage() + "; asking again");
                 page = await(web.getPage("/flaky"));
             }
