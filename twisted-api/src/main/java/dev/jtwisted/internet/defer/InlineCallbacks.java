@@ -26,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * cached pool of platform threads, because starting a platform thread costs far more than a
  * whole body usually does; a pooled thread ends after {@value #IDLE_SECONDS} s without work.
  *
+ * <p>Waking a parked thread costs tens of microseconds on a virtual machine, far more than a
+ * typical step of a body, so each side spins briefly for the turn before it parks: the driver up
+ * to {@link #DRIVER_SPIN_NANOS} (the body usually reaches its next await quickly), the body up to
+ * {@link #BODY_SPIN_NANOS} (its Deferred may take long). No spinning on a single CPU.
+ *
  * <p>Twisted: {@code defer._inlineCallbacks} and {@code defer._cancellableInlineCallbacks}.
  */
 final class InlineCallbacks {
@@ -36,6 +41,11 @@ final class InlineCallbacks {
 
     /** How long an idle pooled platform thread waits for another body before it ends. */
     static final int IDLE_SECONDS = 2;
+
+    /** How long the driver spins for the body to yield before it parks. */
+    static final long DRIVER_SPIN_NANOS = spinNanos(50_000);
+    /** How long a suspended body spins for its resumption before it parks. */
+    static final long BODY_SPIN_NANOS = spinNanos(10_000);
 
     private static final ThreadLocal<Coroutine<?>> CURRENT = new ThreadLocal<>();
     private static final Executor BODIES = bodyExecutor();
@@ -59,6 +69,30 @@ final class InlineCallbacks {
                     + Thread.currentThread().getName() + ")");
         }
         return coroutine.await(d);
+    }
+
+    private static long spinNanos(long nanos) {
+        return Runtime.getRuntime().availableProcessors() > 1 ? nanos : 0;
+    }
+
+    /**
+     * Spins until {@code coroutine.bodyTurn} equals {@code wanted} or {@code nanos} pass.
+     * Returns whether the turn came.
+     */
+    private static boolean spinFor(Coroutine<?> coroutine, boolean wanted, long nanos) {
+        if (nanos <= 0) {
+            return coroutine.bodyTurn == wanted;
+        }
+        long deadline = System.nanoTime() + nanos;
+        for (int i = 1; ; i++) {
+            if (coroutine.bodyTurn == wanted) {
+                return true;
+            }
+            if ((i & 63) == 0 && System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            Thread.onSpinWait();
+        }
     }
 
     /** True when virtual threads carry the bodies (JDK 21+ and not disabled). */
@@ -147,6 +181,7 @@ final class InlineCallbacks {
 
         private void waitForBody() {
             boolean interrupted = false;
+            spinFor(this, false, DRIVER_SPIN_NANOS);
             while (bodyTurn) {
                 LockSupport.park(this);
                 if (Thread.interrupted()) {
@@ -219,6 +254,7 @@ final class InlineCallbacks {
                 bodyTurn = false;
                 LockSupport.unpark(waiting);
                 boolean interrupted = false;
+                spinFor(this, true, BODY_SPIN_NANOS);
                 while (!bodyTurn) {
                     LockSupport.park(this);
                     if (Thread.interrupted()) {
