@@ -1,6 +1,8 @@
 package dev.jtwisted.samples.errback;
 
-import dev.jtwisted.internet.IDelayedCall;
+import static dev.jtwisted.samples.FakeTime.at;
+import static dev.jtwisted.samples.FakeTime.runUntilIdle;
+
 import dev.jtwisted.internet.defer.AlreadyCalledError;
 import dev.jtwisted.internet.defer.Defer;
 import dev.jtwisted.internet.defer.Deferred;
@@ -11,7 +13,6 @@ import dev.jtwisted.samples.Args;
 import dev.jtwisted.samples.Sample;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
@@ -212,22 +213,6 @@ public final class ErrbackDemo implements Sample {
                 out.println(at(reactor) + "getPage(\"" + path + "\") answers");
                 return "<h1>NEAT</h1>";
             });
-        }
-    }
-
-    /** The fake time, as a line prefix: {@code [2s] }. */
-    private static String at(Clock reactor) {
-        return "[" + Math.round(reactor.seconds()) + "s] ";
-    }
-
-    /**
-     * Runs the clock's calls in time order until none is left: {@code reactor.run()} on fake time.
-     * The reactor issue replaces it with the real thing.
-     */
-    private static void runUntilIdle(Clock reactor) {
-        List<IDelayedCall> calls;
-        while (!(calls = reactor.getDelayedCalls()).isEmpty()) {
-            reactor.advance(calls.get(0).getTime() - reactor.seconds());
         }
     }
 }

@@ -1,8 +1,9 @@
 package dev.jtwisted.samples.inline;
 
 import static dev.jtwisted.internet.defer.Defer.await;
+import static dev.jtwisted.samples.FakeTime.at;
+import static dev.jtwisted.samples.FakeTime.runUntilIdle;
 
-import dev.jtwisted.internet.IDelayedCall;
 import dev.jtwisted.internet.defer.Defer;
 import dev.jtwisted.internet.defer.Deferred;
 import dev.jtwisted.internet.task.Clock;
@@ -12,7 +13,6 @@ import dev.jtwisted.samples.Args;
 import dev.jtwisted.samples.Sample;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
@@ -111,22 +111,6 @@ public final class InlineDemo implements Sample {
                 }
                 throw new NoSuchElementException(user);
             });
-        }
-    }
-
-    /** The fake time, as a line prefix: {@code [2s] }. */
-    private static String at(Clock reactor) {
-        return "[" + Math.round(reactor.seconds()) + "s] ";
-    }
-
-    /**
-     * Runs the clock's calls in time order until none is left: {@code reactor.run()} on fake time.
-     * The reactor issue replaces it with the real thing.
-     */
-    private static void runUntilIdle(Clock reactor) {
-        List<IDelayedCall> calls;
-        while (!(calls = reactor.getDelayedCalls()).isEmpty()) {
-            reactor.advance(calls.get(0).getTime() - reactor.seconds());
         }
     }
 }

@@ -13,7 +13,8 @@ import java.util.List;
  * items held ({@link QueueOverflow} beyond it) and {@code backlog} bounds the {@code get()}s
  * waiting ({@link QueueUnderflow} beyond it); both are unlimited by default. Cancelling a
  * Deferred from {@code get()} that is still waiting takes it off the waiting list, so the next
- * item goes to the next getter. Items may be null.
+ * item goes to the next getter. Items may be null, but not Deferreds: {@link
+ * Deferred#callback} refuses a Deferred, so queue the value and wait for it before putting it.
  *
  * <p>Threads: no locks; it belongs to one thread at a time, normally the reactor's.
  *
