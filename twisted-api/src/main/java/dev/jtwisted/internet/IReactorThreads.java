@@ -1,0 +1,29 @@
+package dev.jtwisted.internet;
+
+import java.util.concurrent.Executor;
+
+/**
+ * Threads around a single-threaded reactor: hand work to the reactor thread from any thread, and
+ * run blocking work on a pool.
+ *
+ * <p>Twisted: {@code twisted.internet.interfaces.IReactorThreads} and
+ * {@code IReactorFromThreads}.
+ */
+public interface IReactorThreads {
+    /**
+     * Runs {@code callable} on the reactor thread, soon; calls from one thread run in the order
+     * made. The only method of a reactor that is safe to call from any thread.
+     */
+    void callFromThread(Runnable callable);
+
+    /** Runs {@code callable} on the reactor's default thread pool. */
+    void callInThread(Runnable callable);
+
+    /** Resizes the default thread pool's maximum. */
+    void suggestThreadPoolSize(int size);
+
+    /** {@link #callFromThread} as an {@link Executor}, e.g. for {@code Deferred.fromFuture}. */
+    default Executor reactorExecutor() {
+        return this::callFromThread;
+    }
+}
