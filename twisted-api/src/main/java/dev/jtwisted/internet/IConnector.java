@@ -7,7 +7,11 @@ package dev.jtwisted.internet;
  * <p>Twisted: {@code twisted.internet.interfaces.IConnector}.
  */
 public interface IConnector {
-    /** Stops the attempt in progress; the factory gets {@code clientConnectionFailed}. */
+    /**
+     * Stops the attempt in progress; the factory gets {@code clientConnectionFailed}.
+     *
+     * @throws NotConnectingError if no attempt is in progress
+     */
     void stopConnecting();
 
     /** Closes the connection, if connected. */
