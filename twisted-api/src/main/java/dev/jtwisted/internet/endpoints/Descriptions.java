@@ -71,11 +71,14 @@ final class Descriptions {
     }
 
     /**
-     * Escapes backslashes and colons so that {@code argument} parses back as itself.
-     * Twisted: {@code endpoints.quoteStringArgument}.
+     * Escapes backslashes, colons and equals signs so that {@code argument} parses back as
+     * itself, as a keyword's value or as a positional argument.
+     *
+     * <p>Twisted: {@code endpoints.quoteStringArgument}, which leaves '=' alone, so that a
+     * quoted positional containing one turns into a keyword argument.
      */
     static String quote(String argument) {
-        return argument.replace("\\", "\\\\").replace(":", "\\:");
+        return argument.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
     }
 
     // ---------------------------------------------------------------- binding

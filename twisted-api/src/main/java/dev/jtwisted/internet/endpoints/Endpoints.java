@@ -108,10 +108,12 @@ public final class Endpoints {
     }
 
     /**
-     * {@code argument} with its backslashes and colons escaped, to put into a description:
-     * {@code "ssl:443:privateKey=" + quoteStringArgument(path)}.
+     * {@code argument} with its backslashes, colons and equals signs escaped, to put into a
+     * description: {@code "ssl:443:privateKey=" + quoteStringArgument(path)}.
      *
-     * <p>Twisted: {@code endpoints.quoteStringArgument}.
+     * <p>Twisted: {@code endpoints.quoteStringArgument}, which does not escape '=' (so a quoted
+     * positional argument containing one would parse as a keyword); Twisted parses the result of
+     * either the same way.
      */
     public static String quoteStringArgument(String argument) {
         return Descriptions.quote(Objects.requireNonNull(argument, "argument"));
