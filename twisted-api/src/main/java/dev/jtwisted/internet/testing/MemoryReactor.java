@@ -396,9 +396,12 @@ public class MemoryReactor implements IReactor {
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(eventType, "eventType");
         Objects.requireNonNull(callable, "callable");
-        ThreePhaseEvent event = eventTriggers.computeIfAbsent(eventType, ThreePhaseEvent::new);
+        if (!phase.equals("before") && !phase.equals("during") && !phase.equals("after")) {
+            throw new IllegalArgumentException(
+                    "phase must be \"before\", \"during\" or \"after\": \"" + phase + "\"");
+        }
         Trigger trigger = new Trigger(phase, eventType, callable);
-        event.phase(phase).add(trigger);
+        eventTriggers.computeIfAbsent(eventType, ThreePhaseEvent::new).phase(phase).add(trigger);
         return trigger;
     }
 
@@ -511,8 +514,7 @@ public class MemoryReactor implements IReactor {
                 case "after":
                     return after;
                 default:
-                    throw new IllegalArgumentException(
-                            "phase must be \"before\", \"during\" or \"after\": \"" + phase + "\"");
+                    throw new IllegalStateException("unchecked phase: " + phase);
             }
         }
 
