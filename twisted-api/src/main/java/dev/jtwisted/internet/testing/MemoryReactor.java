@@ -1,0 +1,665 @@
+package dev.jtwisted.internet.testing;
+
+import dev.jtwisted.internet.ClientFactory;
+import dev.jtwisted.internet.IAddress;
+import dev.jtwisted.internet.IConnector;
+import dev.jtwisted.internet.IDelayedCall;
+import dev.jtwisted.internet.IListeningPort;
+import dev.jtwisted.internet.IPv4Address;
+import dev.jtwisted.internet.IPv6Address;
+import dev.jtwisted.internet.IProtocolFactory;
+import dev.jtwisted.internet.IReactor;
+import dev.jtwisted.internet.ReactorAlreadyRunning;
+import dev.jtwisted.internet.ReactorNotRestartable;
+import dev.jtwisted.internet.ReactorNotRunning;
+import dev.jtwisted.internet.defer.Defer;
+import dev.jtwisted.internet.defer.Deferred;
+import dev.jtwisted.internet.task.Clock;
+import dev.jtwisted.python.failure.Failure;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A reactor without sockets or threads, for tests: it records every {@code listenTCP} and
+ * {@code connectTCP} call and hands back fake ports and connectors, keeps time with a
+ * {@link Clock} that only moves on {@link #advance}, and runs system event triggers in their
+ * three phases exactly as a real reactor does.
+ *
+ * <p>No connection is ever made by itself. A test drives one by taking the factory from
+ * {@link #tcpClients()} or {@link #tcpServers()}, calling its {@code buildProtocol}, and connecting
+ * the protocol to an in-memory transport; or fails one by calling the client factory's
+ * {@code clientConnectionFailed}. {@link #setListenException} and {@link #setConnectException}
+ * make the next calls throw instead, for error paths.
+ *
+ * <p>Running: {@link #run()} fires the "startup" event (so {@link #callWhenRunning} calls run)
+ * and then, there being no I/O to wait for, stops at once as if {@link #stop()} had been called,
+ * as Twisted's {@code MemoryReactor.run} does. Use {@link #startRunning()} to leave it running
+ * while the test goes on; then {@link #stop()} fires "shutdown". A trigger that returns a
+ * {@link Deferred} holds the rest of its event until that Deferred fires, so the test can check
+ * the state in between.
+ *
+ * <p>Threads: none. {@link #callFromThread} and {@link #callInThread} run the callable at once,
+ * on the caller's thread, as Twisted's test doubles for {@code IReactorThreads} do (Twisted's own
+ * {@code MemoryReactor} has neither method). Not thread-safe: use it from the test's thread.
+ *
+ * <p>Twisted: {@code twisted.internet.testing.MemoryReactorClock} (which is
+ * {@code MemoryReactor} plus {@code Clock}), {@code RaisingMemoryReactor}, and the trigger
+ * handling of {@code twisted.internet.base.ReactorBase}.
+ */
+public class MemoryReactor implements IReactor {
+    private static final Logger log = LoggerFactory.getLogger(MemoryReactor.class);
+
+    /**
+     * One {@code listenTCP} call, as made. Twisted: an entry of {@code MemoryReactor.tcpServers}.
+     *
+     * @param interfaceAddress as passed: may be null or ""
+     */
+    public record TCPServer(int port, IProtocolFactory factory, int backlog, String interfaceAddress) {}
+
+    /**
+     * One {@code connectTCP} call, as made. Twisted: an entry of {@code MemoryReactor.tcpClients}.
+     *
+     * @param bindAddress as passed: may be null
+     */
+    public record TCPClient(String host, int port, ClientFactory factory, double timeout,
+            IPv4Address bindAddress) {}
+
+    private final Clock clock = new Clock();
+    private final List<TCPServer> tcpServers = new ArrayList<>();
+    private final List<TCPClient> tcpClients = new ArrayList<>();
+    private final List<FakePort> ports = new ArrayList<>();
+    private final List<FakeConnector> connectors = new ArrayList<>();
+    private final Map<String, ThreePhaseEvent> eventTriggers = new HashMap<>();
+
+    private RuntimeException listenException;
+    private RuntimeException connectException;
+    private int threadPoolSize = 10;
+
+    // The state machine of twisted.internet.base.ReactorBase.
+    private boolean running;
+    private boolean started;
+    private boolean stopped = true;
+    private boolean justStopped;
+    private boolean startedBefore;
+    private boolean hasRun;
+    private boolean hasStopped;
+    /** How deep we are in reactor work (firing events, running timed calls). */
+    private int working;
+
+    public MemoryReactor() {
+        // As in ReactorBase.__init__: these go first, so user "during" triggers see the change.
+        addTrigger("during", "startup", () -> {
+            // Unlike Twisted, a stop() that came while startup waited on a Deferred stays stopped.
+            running = started;
+            return null;
+        });
+        addTrigger("during", "shutdown", () -> {
+            started = false;
+            running = false;
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------- recording
+
+    /** The {@code listenTCP} calls made so far, oldest first (a live, read-only view). */
+    public List<TCPServer> tcpServers() {
+        return Collections.unmodifiableList(tcpServers);
+    }
+
+    /** The {@code connectTCP} calls made so far, oldest first (a live, read-only view). */
+    public List<TCPClient> tcpClients() {
+        return Collections.unmodifiableList(tcpClients);
+    }
+
+    /** The ports {@code listenTCP} returned, in the order of {@link #tcpServers()}. */
+    public List<FakePort> ports() {
+        return Collections.unmodifiableList(ports);
+    }
+
+    /**
+     * The connectors {@code connectTCP} returned, in the order of {@link #tcpClients()}.
+     * Twisted: {@code MemoryReactor.connectors}.
+     */
+    public List<FakeConnector> connectors() {
+        return Collections.unmodifiableList(connectors);
+    }
+
+    /**
+     * Makes every later {@code listenTCP} throw {@code exception} (and record nothing), until
+     * set back to null. Twisted: {@code RaisingMemoryReactor(listenException=...)}.
+     *
+     * @param exception may be null
+     */
+    public void setListenException(RuntimeException exception) {
+        this.listenException = exception;
+    }
+
+    /**
+     * Makes every later {@code connectTCP} throw {@code exception} (and record nothing), until
+     * set back to null. Twisted: {@code RaisingMemoryReactor(connectException=...)}.
+     *
+     * @param exception may be null
+     */
+    public void setConnectException(RuntimeException exception) {
+        this.connectException = exception;
+    }
+
+    // ---------------------------------------------------------------- IReactorTCP
+
+    /**
+     * Records the call and returns a {@link FakePort} on {@code port} of {@code interfaceAddress}
+     * (an IPv6 address when it contains a ':', else an IPv4 one, {@code 0.0.0.0} when empty).
+     *
+     * @throws RuntimeException the one given to {@link #setListenException}, if any
+     */
+    @Override
+    public IListeningPort listenTCP(int port, IProtocolFactory factory, int backlog, String interfaceAddress) {
+        if (listenException != null) {
+            throw listenException;
+        }
+        tcpServers.add(new TCPServer(port, factory, backlog, interfaceAddress));
+        IAddress host;
+        if (interfaceAddress != null && interfaceAddress.contains(":")) {
+            host = new IPv6Address("TCP", interfaceAddress, port);
+        } else if (interfaceAddress == null || interfaceAddress.isEmpty()) {
+            host = new IPv4Address("TCP", "0.0.0.0", port);
+        } else {
+            host = new IPv4Address("TCP", interfaceAddress, port);
+        }
+        FakePort fakePort = new FakePort(host);
+        ports.add(fakePort);
+        return fakePort;
+    }
+
+    /**
+     * Records the call, tells {@code factory} {@code startedConnecting} with a
+     * {@link FakeConnector} to {@code host} (IPv6 when it contains a ':'), and returns that
+     * connector. The attempt then stays pending until the test settles it.
+     *
+     * @throws RuntimeException the one given to {@link #setConnectException}, if any
+     */
+    @Override
+    public IConnector connectTCP(String host, int port, ClientFactory factory, double timeout,
+            IPv4Address bindAddress) {
+        if (connectException != null) {
+            throw connectException;
+        }
+        tcpClients.add(new TCPClient(host, port, factory, timeout, bindAddress));
+        IAddress destination = host.contains(":")
+                ? new IPv6Address("TCP", host, port)
+                : new IPv4Address("TCP", host, port);
+        FakeConnector connector = new FakeConnector(destination);
+        factory.startedConnecting(connector);
+        connectors.add(connector);
+        return connector;
+    }
+
+    // ---------------------------------------------------------------- IReactorTime
+
+    @Override
+    public double seconds() {
+        return clock.seconds();
+    }
+
+    @Override
+    public IDelayedCall callLater(double delay, Runnable callable) {
+        return clock.callLater(delay, callable);
+    }
+
+    @Override
+    public List<IDelayedCall> getDelayedCalls() {
+        return clock.getDelayedCalls();
+    }
+
+    /**
+     * Moves time forward by {@code amount} seconds and runs the calls then due, as
+     * {@link Clock#advance} does. A {@link #stop()} made by one of them fires "shutdown" once
+     * they have all run, as a real reactor's iteration does. An exception from a call propagates.
+     *
+     * <p>Twisted: {@code MemoryReactorClock.advance}.
+     */
+    public void advance(double amount) {
+        reactorWork(() -> clock.advance(amount));
+    }
+
+    /** Advances by each of {@code timings} in turn. Twisted: {@code Clock.pump}. */
+    public void pump(double... timings) {
+        for (double amount : timings) {
+            advance(amount);
+        }
+    }
+
+    // ---------------------------------------------------------------- IReactorThreads
+
+    /** Runs {@code callable} at once, on the calling thread (see the class comment). */
+    @Override
+    public void callFromThread(Runnable callable) {
+        Objects.requireNonNull(callable, "callable").run();
+    }
+
+    /** Runs {@code callable} at once, on the calling thread (see the class comment). */
+    @Override
+    public void callInThread(Runnable callable) {
+        Objects.requireNonNull(callable, "callable").run();
+    }
+
+    /** Remembers {@code size}; see {@link #suggestedThreadPoolSize()}. */
+    @Override
+    public void suggestThreadPoolSize(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("thread pool size must be at least 1: " + size);
+        }
+        threadPoolSize = size;
+    }
+
+    /** The last size given to {@link #suggestThreadPoolSize}, 10 before any. */
+    public int suggestedThreadPoolSize() {
+        return threadPoolSize;
+    }
+
+    // ---------------------------------------------------------------- IReactorCore
+
+    /**
+     * Fires "startup" and, if that completed without a {@link #stop()}, stops: the fake main loop
+     * has nothing to wait for. Returns when the shutdown has run, or is waiting on a trigger's
+     * Deferred, or when startup itself waits on one (then nothing is stopped).
+     *
+     * <p>Twisted: {@code MemoryReactor.run}.
+     *
+     * @throws ReactorAlreadyRunning if it was started and has not stopped
+     * @throws ReactorNotRestartable if it has stopped before
+     */
+    @Override
+    public void run() {
+        startRunning();
+        if (running && !stopped) {
+            stop();
+        }
+    }
+
+    /**
+     * Starts the reactor without stopping it: fires "startup", whose "during" phase makes
+     * {@link #running()} true and whose "after" phase runs the {@link #callWhenRunning} calls.
+     *
+     * <p>Twisted: {@code ReactorBase.startRunning}.
+     *
+     * @throws ReactorAlreadyRunning if it was started and has not stopped
+     * @throws ReactorNotRestartable if it has stopped before
+     */
+    public void startRunning() {
+        if (started) {
+            throw new ReactorAlreadyRunning("the memory reactor is already running");
+        }
+        if (startedBefore) {
+            throw new ReactorNotRestartable("the memory reactor has stopped and cannot run again");
+        }
+        started = true;
+        stopped = false;
+        hasRun = true;
+        fireEvent("startup");
+    }
+
+    /**
+     * Stops the reactor by firing "shutdown": its "before" triggers (waiting for the Deferreds
+     * they return), then the "during" phase, which makes {@link #running()} false, then the
+     * "after" triggers. Called from inside a trigger or a timed call, the shutdown starts once
+     * that work has returned, as in a real reactor's next iteration.
+     *
+     * <p>Twisted: {@code ReactorBase.stop}.
+     *
+     * @throws ReactorNotRunning if it has not started, or stop was already called
+     */
+    @Override
+    public void stop() {
+        if (stopped) {
+            throw new ReactorNotRunning("Can't stop reactor that isn't running.");
+        }
+        stopped = true;
+        justStopped = true;
+        startedBefore = true;
+        hasStopped = true;
+        if (working == 0) {
+            justStopped = false;
+            fireEvent("shutdown");
+        }
+    }
+
+    /**
+     * True from the "during" phase of startup to the "during" phase of shutdown.
+     *
+     * <p>Twisted: {@code ReactorBase.running}.
+     */
+    @Override
+    public boolean running() {
+        return running;
+    }
+
+    /**
+     * Whether {@link #run()} or {@link #startRunning()} has been called. Twisted:
+     * {@code MemoryReactor.hasRun} (which Twisted initialises to true; this starts false).
+     */
+    public boolean hasRun() {
+        return hasRun;
+    }
+
+    /**
+     * Whether {@link #stop()} has been called; the shutdown it started may still be waiting on a
+     * trigger's Deferred. Twisted: {@code MemoryReactor.hasStopped} (initialised to true there).
+     */
+    public boolean hasStopped() {
+        return hasStopped;
+    }
+
+    /**
+     * Calls {@code callable} now if running, else in the "after" phase of startup. An exception
+     * from an immediate call propagates to the caller.
+     *
+     * <p>Twisted: {@code ReactorBase.callWhenRunning}.
+     */
+    @Override
+    public void callWhenRunning(Runnable callable) {
+        Objects.requireNonNull(callable, "callable");
+        if (running) {
+            callable.run();
+        } else {
+            addTrigger("after", "startup", () -> {
+                callable.run();
+                return null;
+            });
+        }
+    }
+
+    /**
+     * Adds a trigger. When its event fires, an exception from it is logged and the event goes on;
+     * a Deferred returned by a "before" trigger holds the "during" phase until it fires (a
+     * failure in it is logged too). Each trigger runs once: firing an event again runs only the
+     * triggers added since.
+     *
+     * <p>Twisted: {@code ReactorBase.addSystemEventTrigger} and {@code _ThreePhaseEvent}.
+     *
+     * @throws IllegalArgumentException if {@code phase} is not before, during or after
+     */
+    @Override
+    public Object addSystemEventTrigger(String phase, String eventType, Callable<?> callable) {
+        return addTrigger(phase, eventType, callable);
+    }
+
+    private Trigger addTrigger(String phase, String eventType, Callable<?> callable) {
+        Objects.requireNonNull(phase, "phase");
+        Objects.requireNonNull(eventType, "eventType");
+        Objects.requireNonNull(callable, "callable");
+        if (!phase.equals("before") && !phase.equals("during") && !phase.equals("after")) {
+            throw new IllegalArgumentException(
+                    "phase must be \"before\", \"during\" or \"after\": \"" + phase + "\"");
+        }
+        Trigger trigger = new Trigger(phase, eventType, callable);
+        eventTriggers.computeIfAbsent(eventType, ThreePhaseEvent::new).phase(phase).add(trigger);
+        return trigger;
+    }
+
+    /**
+     * Removes a trigger that has not run yet.
+     *
+     * <p>Twisted: {@code ReactorBase.removeSystemEventTrigger}. Twisted only warns when a
+     * "before" trigger that has already run is removed while its event fires; this throws then
+     * too, as Twisted announces it will.
+     *
+     * @throws IllegalArgumentException if {@code triggerId} did not come from this reactor's
+     *     {@link #addSystemEventTrigger}, or its trigger has already run or been removed
+     */
+    @Override
+    public void removeSystemEventTrigger(Object triggerId) {
+        if (!(triggerId instanceof Trigger) || ((Trigger) triggerId).owner() != this) {
+            throw new IllegalArgumentException(
+                    "not a trigger id from this reactor's addSystemEventTrigger: " + triggerId);
+        }
+        Trigger trigger = (Trigger) triggerId;
+        ThreePhaseEvent event = eventTriggers.get(trigger.eventType);
+        if (event == null || !event.phase(trigger.phase).removeIf(t -> t == trigger)) {
+            throw new IllegalArgumentException(
+                    "trigger " + trigger + " has already run or been removed");
+        }
+    }
+
+    /**
+     * Fires {@code eventType}'s before, during and after triggers (none if it has none).
+     *
+     * <p>Twisted: {@code ReactorBase.fireSystemEvent}.
+     */
+    @Override
+    public void fireSystemEvent(String eventType) {
+        fireEvent(Objects.requireNonNull(eventType, "eventType"));
+    }
+
+    private void fireEvent(String eventType) {
+        ThreePhaseEvent event = eventTriggers.get(eventType);
+        if (event != null) {
+            reactorWork(event::fireEvent);
+        }
+    }
+
+    /**
+     * Runs {@code work} as the reactor would in one iteration: a {@link #stop()} made during it
+     * starts the shutdown only once it has returned.
+     */
+    private void reactorWork(Runnable work) {
+        working++;
+        try {
+            work.run();
+        } finally {
+            working--;
+        }
+        if (working == 0 && justStopped) {
+            justStopped = false;
+            fireEvent("shutdown");
+        }
+    }
+
+    @Override
+    public String toString() {
+        String state = running ? "running" : started ? "starting" : hasStopped ? "stopped" : "not started";
+        return "MemoryReactor(" + state + ", t=" + clock.seconds() + ", " + tcpServers.size()
+                + " listenTCP, " + tcpClients.size() + " connectTCP)";
+    }
+
+    // ---------------------------------------------------------------- triggers
+
+    /** A trigger, and the opaque id {@link #addSystemEventTrigger} returns for it. */
+    private final class Trigger {
+        final String phase;
+        final String eventType;
+        final Callable<?> callable;
+
+        Trigger(String phase, String eventType, Callable<?> callable) {
+            this.phase = phase;
+            this.eventType = eventType;
+            this.callable = callable;
+        }
+
+        MemoryReactor owner() {
+            return MemoryReactor.this;
+        }
+
+        @Override
+        public String toString() {
+            return "<" + phase + " " + eventType + " trigger " + callable + ">";
+        }
+    }
+
+    /** The triggers of one event type. Twisted: {@code twisted.internet.base._ThreePhaseEvent}. */
+    private final class ThreePhaseEvent {
+        final String eventType;
+        final List<Trigger> before = new ArrayList<>();
+        final List<Trigger> during = new ArrayList<>();
+        final List<Trigger> after = new ArrayList<>();
+
+        ThreePhaseEvent(String eventType) {
+            this.eventType = eventType;
+        }
+
+        List<Trigger> phase(String phase) {
+            switch (phase) {
+                case "before":
+                    return before;
+                case "during":
+                    return during;
+                case "after":
+                    return after;
+                default:
+                    throw new IllegalStateException("unchecked phase: " + phase);
+            }
+        }
+
+        void fireEvent() {
+            // Starts at 1 for the loop itself, so Deferreds that have already fired cannot
+            // continue the event before every "before" trigger has run.
+            int[] pending = {1};
+            Runnable oneDone = () -> {
+                if (--pending[0] == 0) {
+                    reactorWork(this::continueFiring);
+                }
+            };
+            while (!before.isEmpty()) {
+                Trigger trigger = before.remove(0);
+                Object result;
+                try {
+                    result = trigger.callable.call();
+                } catch (Exception e) {
+                    log.error("{} failed; the {} event goes on", trigger, eventType, e);
+                    continue;
+                }
+                if (result instanceof Deferred) {
+                    pending[0]++;
+                    ((Deferred<?>) result).addBoth(r -> {
+                        if (r instanceof Failure) {
+                            log.error("the Deferred of {} failed; the {} event goes on", trigger,
+                                    eventType, ((Failure) r).value());
+                        }
+                        oneDone.run();
+                        return null;
+                    });
+                }
+            }
+            oneDone.run();
+        }
+
+        private void continueFiring() {
+            for (List<Trigger> phase : List.of(during, after)) {
+                while (!phase.isEmpty()) {
+                    Trigger trigger = phase.remove(0);
+                    try {
+                        trigger.callable.call();
+                    } catch (Exception e) {
+                        log.error("{} failed; the {} event goes on", trigger, eventType, e);
+                    }
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- fakes
+
+    /**
+     * The port {@link #listenTCP} returns: it reports its address and records
+     * {@link #stopListening()}. Twisted: {@code twisted.internet.testing._FakePort}.
+     */
+    public static final class FakePort implements IListeningPort {
+        private final IAddress hostAddress;
+        private int stopListeningCalls;
+
+        FakePort(IAddress hostAddress) {
+            this.hostAddress = hostAddress;
+        }
+
+        /** Records the call; returns a Deferred that has already fired. */
+        @Override
+        public Deferred<Void> stopListening() {
+            stopListeningCalls++;
+            return Defer.succeed(null);
+        }
+
+        @Override
+        public IAddress getHost() {
+            return hostAddress;
+        }
+
+        /** Whether {@link #stopListening()} has been called. */
+        public boolean stopped() {
+            return stopListeningCalls > 0;
+        }
+
+        /** How many times {@link #stopListening()} has been called. */
+        public int stopListeningCalls() {
+            return stopListeningCalls;
+        }
+
+        @Override
+        public String toString() {
+            return "FakePort(" + hostAddress + (stopped() ? ", stopped" : "") + ")";
+        }
+    }
+
+    /**
+     * The connector {@link #connectTCP} returns: it records what it is asked to do and does
+     * nothing else (in particular, {@link #stopConnecting()} does not fail the attempt).
+     * Twisted: {@code twisted.internet.testing._FakeConnector}.
+     */
+    public static final class FakeConnector implements IConnector {
+        private final IAddress destination;
+        private boolean stoppedConnecting;
+        private boolean disconnected;
+        private int connectCalls;
+
+        FakeConnector(IAddress destination) {
+            this.destination = destination;
+        }
+
+        @Override
+        public void stopConnecting() {
+            stoppedConnecting = true;
+        }
+
+        @Override
+        public void disconnect() {
+            disconnected = true;
+        }
+
+        @Override
+        public void connect() {
+            connectCalls++;
+        }
+
+        @Override
+        public IAddress getDestination() {
+            return destination;
+        }
+
+        /** Whether {@link #stopConnecting()} has been called. Twisted: {@code stoppedConnecting}. */
+        public boolean stoppedConnecting() {
+            return stoppedConnecting;
+        }
+
+        /** Whether {@link #disconnect()} has been called. */
+        public boolean disconnected() {
+            return disconnected;
+        }
+
+        /** How many times {@link #connect()} has been called (a retry, since the first is implied). */
+        public int connectCalls() {
+            return connectCalls;
+        }
+
+        @Override
+        public String toString() {
+            return "FakeConnector(" + destination + ")";
+        }
+    }
+}
