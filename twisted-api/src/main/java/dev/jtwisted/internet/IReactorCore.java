@@ -29,7 +29,10 @@ public interface IReactorCore {
      */
     void stop();
 
-    /** True from {@link #run()} until shutdown begins. */
+    /**
+     * True from {@link #run()} until the "during" phase of shutdown: the "before" shutdown
+     * triggers still see a running reactor, as in Twisted.
+     */
     boolean running();
 
     /** Calls {@code callable} once the reactor runs (at once, on the reactor thread, if it does). */
