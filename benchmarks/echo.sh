@@ -6,7 +6,12 @@
 #   benchmarks/echo.sh                     all three servers, 3 rounds of 5 s warm-up + 10 s
 #                                          measured each: about 2.5 minutes
 #   SERVERS="netty python" ROUNDS=1 benchmarks/echo.sh
+#   CHUNK=512 WINDOW=2048 benchmarks/echo.sh   small messages: more reads and writes per byte,
+#                                          so the servers' own per-message cost shows more
 #
+# With the default 16 KiB writes, loopback TCP in the kernel is most of the work (the server's
+# system time is several times its user time), which narrows the gaps between servers; the
+# small-message run is the one that shows a framework's own overhead.
 # The rows take turns (netty, jtwisted, python, netty, ...) and the table shows each row's median
 # round, so that a burst of other work on the machine hits every row alike rather than one.
 #
@@ -122,7 +127,7 @@ start_server() {
     return 1
 }
 
-declare -A runs cpu_runs note
+declare -A runs cpu_runs busy_runs note
 run_row() {
     local row="$1" round="$2" status=0
     [[ -n "${note[$row]:-}" ]] && return 0   # not available, or failed: once is enough
@@ -161,6 +166,7 @@ run_row() {
     result="$(grep '^RESULT ' "$target/echo-$row-load.txt" | tail -n 1)"
     runs[$row]+="$(sed -n 's/.* mbps=\([^ ]*\).*/\1/p' <<< "$result") "
     cpu_runs[$row]+="$(sed -n 's/.* server_cpu_s_per_gb=\([^ ]*\).*/\1/p' <<< "$result") "
+    busy_runs[$row]+="$(sed -n 's/.* server_busy=\([^ ]*\).*/\1/p' <<< "$result") "
 }
 
 # median VALUES...: the middle value (the lower middle for an even count).
@@ -187,27 +193,33 @@ label() {
     esac
 }
 
-declare -A mbps cpu_per_gb
+# percent A B: A as a percentage of B, or "-" without either.
+percent() {
+    [[ -n "$1" && -n "$2" ]] || { echo "-"; return; }
+    awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * a / b }'
+}
+
+declare -A mbps cpu_per_gb busy
 for row in $servers; do
     if [[ -z "${note[$row]:-}" && -n "${runs[$row]:-}" ]]; then
         # shellcheck disable=SC2086 # word splitting wanted: one value per round
         mbps[$row]="$(median ${runs[$row]})"
         # shellcheck disable=SC2086
         cpu_per_gb[$row]="$(median ${cpu_runs[$row]})"
+        # shellcheck disable=SC2086
+        busy[$row]="$(median ${busy_runs[$row]})"
     fi
 done
 {
-    echo "| Server | MB/s (median) | Server CPU s per GB (median) | vs plain Netty | Rounds (MB/s) |"
-    echo "|---|---:|---:|---:|---|"
+    echo "| Server | MB/s | vs Netty | Server CPU s per GB | vs Netty (GB per CPU s) | Server busy | Rounds (MB/s) |"
+    echo "|---|---:|---:|---:|---:|---:|---|"
     for row in $servers; do
         if [[ -n "${mbps[$row]:-}" ]]; then
-            ratio="-"
-            if [[ -n "${mbps[netty]:-}" ]]; then
-                ratio="$(awk -v a="${mbps[$row]}" -v b="${mbps[netty]}" 'BEGIN { printf "%.0f%%", 100 * a / b }')"
-            fi
-            echo "| $(label "$row") | ${mbps[$row]} | ${cpu_per_gb[$row]} | $ratio | ${runs[$row]% } |"
+            echo "| $(label "$row") | ${mbps[$row]} | $(percent "${mbps[$row]}" "${mbps[netty]:-}") |" \
+                "${cpu_per_gb[$row]} | $(percent "${cpu_per_gb[netty]:-}" "${cpu_per_gb[$row]}") |" \
+                "$(awk -v b="${busy[$row]}" 'BEGIN { printf "%.0f%%", 100 * b }') | ${runs[$row]% } |"
         else
-            echo "| $(label "$row") | ${note[$row]:-not run} | | | |"
+            echo "| $(label "$row") | ${note[$row]:-not run} | | | | | |"
         fi
     done
 } > "$target/echo-results.md"
@@ -217,7 +229,10 @@ echo "Echo benchmark: $connections connections x $window B window ($chunk B writ
     "${duration}s measured per server and round, $rounds round(s); $pinning; $("$java" -XshowSettings:properties -version 2>&1 |
         awk -F' = ' '/^ *java\.version = /{print "Java " $2; exit}'), $(uname -sr), $(nproc) CPUs."
 echo "MB/s: 10^6 echoed bytes (to the server and back) per second, every byte checked."
-echo "Server CPU: user+system seconds of the server process per 10^9 echoed bytes (lower is better)."
+echo "Server CPU: user+system seconds of the server process per 10^9 echoed bytes (lower is better);"
+echo "its ratio to Netty's holds up when other work on the machine takes CPU from a round, which MB/s"
+echo "does not. Server busy: the share of its CPU the server used (near 100%: the server was the limit)."
+echo "Each figure is the median over the rounds."
 echo "Load average before/after: $load_before / $load_after."
 echo
 cat "$target/echo-results.md"

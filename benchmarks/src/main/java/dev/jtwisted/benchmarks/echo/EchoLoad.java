@@ -39,12 +39,14 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Reports MB/s (10<sup>6</sup> bytes a second) of echoed bytes, i.e. bytes that went to the
  * server and back, over the measurement only; with {@code --server-pid}, also the server's CPU
- * time then (user + system, from {@code /proc/<pid>/stat}) and that time per GB echoed. The last
- * line is machine-readable:
+ * time then (user + system, from {@code /proc/<pid>/stat}), that time per GB echoed, and the
+ * share of one CPU the server used ({@code server_busy}: near 1 means the server was the
+ * bottleneck; well below, the load tool or other work on the machine was). The last line is
+ * machine-readable:
  *
  * <pre>
  * RESULT label=netty mbps=1234.5 bytes=... seconds=10.000 server_cpu_s=9.87 server_user_s=3.10
- *     server_sys_s=6.77 server_cpu_s_per_gb=0.80 ...
+ *     server_sys_s=6.77 server_cpu_s_per_gb=0.80 server_busy=0.99 ...
  * </pre>
  *
  * <pre>
@@ -223,7 +225,8 @@ public final class EchoLoad {
                 double serverCpu = user + system;
                 double perGb = bytes == 0 ? Double.NaN : serverCpu / (bytes / 1e9);
                 result.append(String.format(Locale.ROOT, " server_cpu_s=%.2f server_user_s=%.2f server_sys_s=%.2f"
-                        + " server_cpu_s_per_gb=%.3f", serverCpu, user, system, perGb));
+                        + " server_cpu_s_per_gb=%.3f server_busy=%.2f", serverCpu, user, system, perGb,
+                        serverCpu / seconds));
                 human += String.format(Locale.ROOT, "; server CPU %.2f s (user %.2f, system %.2f; %.3f s per GB)",
                         serverCpu, user, system, perGb);
             }
