@@ -10,8 +10,9 @@
 #                                          so the servers' own per-message cost shows more
 #
 # With the default 16 KiB writes, loopback TCP in the kernel is most of the work (the server's
-# system time is several times its user time), which narrows the gaps between servers; the
-# small-message run is the one that shows a framework's own overhead.
+# system time is several times its user time), which narrows the gaps between servers. The
+# small-message run shows a framework's own overhead in CPU per GB; its MB/s is bound by round
+# trips (2 KiB in flight per connection), not by the server's CPU.
 # The rows take turns (netty, jtwisted, python, netty, ...), so that a burst of other work on the
 # machine hits every row alike rather than one; the table shows each row's best MB/s (such work
 # can only slow a round down) and its median CPU per GB.
