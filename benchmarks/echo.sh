@@ -1,0 +1,245 @@
+#!/usr/bin/env bash
+# Echo-server benchmark: plain Netty, jtwisted and Python Twisted echo servers, each loaded by the
+# same tool (EchoLoad) in the same run, then one markdown table: MB/s, server CPU per GB, and the
+# ratio to plain Netty. The issue's target: jtwisted at 90% of plain Netty or better.
+#
+#   benchmarks/echo.sh                     all three servers, 3 rounds of 5 s warm-up + 10 s
+#                                          measured each: about 2.5 minutes
+#   SERVERS="netty python" ROUNDS=1 benchmarks/echo.sh
+#   CHUNK=512 WINDOW=2048 benchmarks/echo.sh   small messages: more reads and writes per byte,
+#                                          so the servers' own per-message cost shows more
+#
+# With the default 16 KiB writes, loopback TCP in the kernel is most of the work (the server's
+# system time is several times its user time), which narrows the gaps between servers. The
+# small-message run shows a framework's own overhead in CPU per GB; its MB/s is bound by round
+# trips (2 KiB in flight per connection), not by the server's CPU.
+# The rows take turns (netty, jtwisted, python, netty, ...), so that a burst of other work on the
+# machine hits every row alike rather than one; the table shows each row's best MB/s (such work
+# can only slow a round down) and its median CPU per GB.
+#
+# Each server runs pinned to CPU 0 and the load tool to CPU 1 (taskset), so they do not steal
+# each other's core; without taskset or a second CPU they run unpinned, and the output says so.
+# The machine should be otherwise quiet: the load average is printed with the results.
+#
+# Rows:
+#   netty     dev.jtwisted.benchmarks.echo.NettyEchoServer: the idiomatic Netty echo handler
+#   jtwisted  dev.jtwisted.benchmarks.echo.JtwistedEchoServer: a Protocol on the jtwisted reactor
+#             (shown as "not available" while that exits with status 3: no reactor yet)
+#   python    interop/src/test/resources/python/echo_server.py on /usr/bin/python3 (Twisted)
+#
+# Environment:
+#   SERVERS       rows to run, in order (default "netty jtwisted python")
+#   ROUNDS        rounds per row (default 3)
+#   WARMUP        seconds of load before measuring (default 5)
+#   DURATION      seconds measured (default 10)
+#   CONNECTIONS   connections (default 64)
+#   CHUNK         bytes per write (default 16384)
+#   WINDOW        bytes in flight per connection (default 65536)
+#   JAVA          java for the servers and the load tool (default: java on the PATH)
+#   SERVER_JVM_OPTS  JVM options for both Java servers (default "-Xms1g -Xmx1g")
+#   LOAD_JVM_OPTS    JVM options for the load tool (default "-Xms512m -Xmx512m")
+#   PYTHON        interpreter with Twisted (default /usr/bin/python3)
+#   SKIP_BUILD=1  reuse benchmarks/target/benchmarks.jar
+#
+# Output in benchmarks/target/: echo-<row>-server.{out,err}, echo-<row>-load.txt (RESULT lines of
+# every round), echo-results.md.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+target="$here/target"
+jar="$target/benchmarks.jar"
+
+servers="${SERVERS:-netty jtwisted python}"
+rounds="${ROUNDS:-3}"
+warmup="${WARMUP:-5}"
+duration="${DURATION:-10}"
+connections="${CONNECTIONS:-64}"
+chunk="${CHUNK:-16384}"
+window="${WINDOW:-65536}"
+java="${JAVA:-java}"
+read -r -a server_jvm <<< "${SERVER_JVM_OPTS:--Xms1g -Xmx1g}"
+read -r -a load_jvm <<< "${LOAD_JVM_OPTS:--Xms512m -Xmx512m}"
+python="${PYTHON:-/usr/bin/python3}"
+echo_py="$root/interop/src/test/resources/python/echo_server.py"
+
+if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
+    echo ">> building $jar" >&2
+    (cd "$root" && mvn -B -q -Pbench -pl benchmarks -am -DskipTests package)
+fi
+[[ -f "$jar" ]] || { echo "missing $jar: build it first" >&2; exit 1; }
+mkdir -p "$target"
+
+if command -v taskset > /dev/null && (( $(nproc) >= 2 )); then
+    server_pin=(taskset -c 0)
+    load_pin=(taskset -c 1)
+    pinning="server on CPU 0, load tool on CPU 1"
+else
+    server_pin=()
+    load_pin=()
+    pinning="unpinned (no taskset, or fewer than 2 CPUs)"
+fi
+clk_tck="$(getconf CLK_TCK 2> /dev/null || echo 100)"
+
+server_pid=""
+stop_server() {
+    [[ -n "$server_pid" ]] || return 0
+    if kill "$server_pid" 2> /dev/null; then
+        local i
+        for i in $(seq 50); do
+            kill -0 "$server_pid" 2> /dev/null || break
+            sleep 0.1
+        done
+        kill -9 "$server_pid" 2> /dev/null || true
+    fi
+    wait "$server_pid" 2> /dev/null || true
+    server_pid=""
+}
+trap stop_server EXIT
+
+# start_server ROW COMMAND...: starts it pinned, waits (30 s at most) for "LISTENING <port>".
+# Sets server_pid and server_port; returns 3 if the server exited with 3 (not available), 1 if
+# it failed otherwise.
+start_server() {
+    local row="$1"
+    shift
+    local out="$target/echo-$row-server.out" err="$target/echo-$row-server.err"
+    : > "$out"
+    # A plain background command, not a subshell: taskset execs the server, so $! is the
+    # server's own pid, whose CPU time EchoLoad reads from /proc and which stop_server kills.
+    "${server_pin[@]}" "$@" > "$out" 2> "$err" < /dev/null &
+    server_pid=$!
+    local i
+    for i in $(seq 300); do
+        server_port="$(awk '/^LISTENING [0-9]+$/ {print $2; exit}' "$out")"
+        [[ -n "$server_port" ]] && return 0
+        if ! kill -0 "$server_pid" 2> /dev/null; then
+            local status=0
+            wait "$server_pid" || status=$?
+            server_pid=""
+            [[ "$status" == 3 ]] && return 3
+            echo "!! $row server exited with status $status:" >&2
+            cat "$err" >&2
+            return 1
+        fi
+        sleep 0.1
+    done
+    echo "!! $row server printed no LISTENING line in 30 s" >&2
+    stop_server
+    return 1
+}
+
+declare -A runs cpu_runs busy_runs note
+run_row() {
+    local row="$1" round="$2" status=0
+    [[ -n "${note[$row]:-}" ]] && return 0   # not available, or failed: once is enough
+    case "$row" in
+        netty) start_server netty "$java" "${server_jvm[@]}" -cp "$jar" \
+                   dev.jtwisted.benchmarks.echo.NettyEchoServer || status=$? ;;
+        jtwisted) start_server jtwisted "$java" "${server_jvm[@]}" -cp "$jar" \
+                   dev.jtwisted.benchmarks.echo.JtwistedEchoServer || status=$? ;;
+        python) start_server python "$python" "$echo_py" --timeout 0 || status=$? ;;
+        *) echo "unknown server row: $row (known: netty jtwisted python)" >&2; exit 2 ;;
+    esac
+    if [[ "$status" == 3 ]]; then
+        note[$row]="not available: $(tail -n 1 "$target/echo-$row-server.err")"
+        echo ">> $row: ${note[$row]}" >&2
+        return 0
+    elif [[ "$status" != 0 ]]; then
+        note[$row]="server failed to start (see target/echo-$row-server.err)"
+        return 0
+    fi
+    local pid="$server_pid"
+    echo ">> $row, round $round of $rounds: pid $pid, port $server_port; load: $connections connections, $chunk B chunks," \
+        "$window B window, ${warmup}s warm-up, ${duration}s measured" >&2
+    local load_status=0
+    "${load_pin[@]}" "$java" "${load_jvm[@]}" -cp "$jar" dev.jtwisted.benchmarks.echo.EchoLoad \
+        --port "$server_port" --server-pid "$pid" --clk-tck "$clk_tck" --label "$row" \
+        --connections "$connections" --chunk "$chunk" --window "$window" \
+        --warmup "$warmup" --duration "$duration" \
+        >> "$target/echo-$row-load.txt" 2> "$target/echo-$row-load.err" || load_status=$?
+    grep -v '^SLF4J' "$target/echo-$row-load.err" >&2 || true
+    stop_server
+    if [[ "$load_status" != 0 ]]; then
+        note[$row]="load run failed (status $load_status, see target/echo-$row-load.err)"
+        return 0
+    fi
+    local result
+    result="$(grep '^RESULT ' "$target/echo-$row-load.txt" | tail -n 1)"
+    runs[$row]+="$(sed -n 's/.* mbps=\([^ ]*\).*/\1/p' <<< "$result") "
+    cpu_runs[$row]+="$(sed -n 's/.* server_cpu_s_per_gb=\([^ ]*\).*/\1/p' <<< "$result") "
+    busy_runs[$row]+="$(sed -n 's/.* server_busy=\([^ ]*\).*/\1/p' <<< "$result") "
+}
+
+# best VALUES...: the largest.
+best() {
+    printf '%s\n' "$@" | sort -g | tail -n 1
+}
+
+# median VALUES...: the middle value (the lower middle for an even count).
+median() {
+    printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+
+for row in $servers; do
+    rm -f "$target/echo-$row-load.txt"
+done
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+for round in $(seq "$rounds"); do
+    for row in $servers; do
+        run_row "$row" "$round"
+    done
+done
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+label() {
+    case "$1" in
+        netty) echo "plain Netty (ChannelInboundHandlerAdapter)" ;;
+        jtwisted) echo "jtwisted (Protocol on the reactor)" ;;
+        python) echo "Python Twisted $("$python" -c 'import twisted; print(twisted.__version__)' 2> /dev/null)" ;;
+    esac
+}
+
+# percent A B: A as a percentage of B, or "-" without either.
+percent() {
+    [[ -n "$1" && -n "$2" ]] || { echo "-"; return; }
+    awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * a / b }'
+}
+
+declare -A mbps cpu_per_gb busy
+for row in $servers; do
+    if [[ -z "${note[$row]:-}" && -n "${runs[$row]:-}" ]]; then
+        # shellcheck disable=SC2086 # word splitting wanted: one value per round
+        mbps[$row]="$(best ${runs[$row]})"
+        # shellcheck disable=SC2086
+        cpu_per_gb[$row]="$(median ${cpu_runs[$row]})"
+        # shellcheck disable=SC2086
+        busy[$row]="$(median ${busy_runs[$row]})"
+    fi
+done
+{
+    echo "| Server | MB/s (best) | vs Netty | Server CPU s per GB | vs Netty (GB per CPU s) | Server busy | Rounds (MB/s) |"
+    echo "|---|---:|---:|---:|---:|---:|---|"
+    for row in $servers; do
+        if [[ -n "${mbps[$row]:-}" ]]; then
+            echo "| $(label "$row") | ${mbps[$row]} | $(percent "${mbps[$row]}" "${mbps[netty]:-}") |" \
+                "${cpu_per_gb[$row]} | $(percent "${cpu_per_gb[netty]:-}" "${cpu_per_gb[$row]}") |" \
+                "$(awk -v b="${busy[$row]}" 'BEGIN { printf "%.0f%%", 100 * b }') | ${runs[$row]% } |"
+        else
+            echo "| $(label "$row") | ${note[$row]:-not run} | | | | | |"
+        fi
+    done
+} > "$target/echo-results.md"
+
+echo
+echo "Echo benchmark: $connections connections x $window B window ($chunk B writes), ${warmup}s warm-up," \
+    "${duration}s measured per server and round, $rounds round(s); $pinning; $("$java" -XshowSettings:properties -version 2>&1 |
+        awk -F' = ' '/^ *java\.version = /{print "Java " $2; exit}'), $(uname -sr), $(nproc) CPUs."
+echo "MB/s: 10^6 echoed bytes (to the server and back) per second, every byte checked."
+echo "Server CPU: user+system seconds of the server process per 10^9 echoed bytes (lower is better);"
+echo "its ratio to Netty's holds up when other work on the machine takes CPU from a round, which MB/s"
+echo "does not. Server busy: the share of its CPU the server used (near 100%: the server was the limit)."
+echo "MB/s is the best round (other work can only slow a round down); the other figures are medians."
+echo "Load average before/after: $load_before / $load_after."
+echo
+cat "$target/echo-results.md"

@@ -1,0 +1,77 @@
+package dev.jtwisted.benchmarks.echo;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Set;
+
+/**
+ * The baseline of the echo benchmark: a plain Netty echo handler, written as Netty's own echo
+ * example writes it (write each buffer back, flush when the read burst ends). It is what a Netty
+ * user would write by hand, so jtwisted's echo is measured against the fair, idiomatic thing.
+ *
+ * <p>Prints {@code LISTENING <port>} once bound and serves until killed.
+ *
+ * <pre>
+ * java -cp benchmarks.jar dev.jtwisted.benchmarks.echo.NettyEchoServer \
+ *     [--host 127.0.0.1] [--port 0] [--threads N] [--transport auto|epoll|nio]
+ * </pre>
+ * {@code --threads} defaults to the processors this process may run on (1 under
+ * {@code taskset -c 0}).
+ */
+public final class NettyEchoServer {
+    private NettyEchoServer() {}
+
+    /** Writes back every buffer it reads; flushes once per read burst. */
+    @Sharable
+    static final class EchoHandler extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ctx.write(msg);
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            ctx.flush();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // The load tool resets its connections when a run ends; anything else is news.
+            if (!(cause instanceof IOException)) {
+                System.err.println("NettyEchoServer: closing " + ctx.channel() + ": " + cause);
+            }
+            ctx.close();
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Flags flags = Flags.parse(args, Set.of("host", "port", "threads", "transport"));
+        String host = flags.string("host", "127.0.0.1");
+        int port = flags.integer("port", 0, 0);
+        int threads = flags.integer("threads", Runtime.getRuntime().availableProcessors(), 1);
+        Transports transport = Transports.named(flags.string("transport", "auto"));
+
+        EventLoopGroup group = transport.group(threads);
+        Runtime.getRuntime().addShutdownHook(new Thread(group::shutdownGracefully, "echo-shutdown"));
+        EchoHandler echo = new EchoHandler();
+        Channel server = new ServerBootstrap()
+                .group(group)
+                .channel(transport.serverChannel())
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(echo)
+                .bind(host, port)
+                .sync()
+                .channel();
+        System.err.println("NettyEchoServer: " + transport + ", " + threads + " event loop thread(s)");
+        System.out.println("LISTENING " + ((InetSocketAddress) server.localAddress()).getPort());
+        server.closeFuture().sync();
+    }
+}
