@@ -15,6 +15,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DuplexChannel;
@@ -49,6 +50,8 @@ final class ChannelTransport implements ITCPTransport {
     static final String ABORTED = "Connection was aborted locally, using ITCPTransport.abortConnection.";
 
     final Channel channel;
+    /** Written to directly: the same as the channel's own write/flush, minus any wrapper's extras. */
+    private final ChannelPipeline pipeline;
     final EventLoop loop;
     private final ConnectionOwner owner;
     /** Succeeds once the connection is lost and everyone has been told. */
@@ -87,6 +90,7 @@ final class ChannelTransport implements ITCPTransport {
 
     ChannelTransport(Channel channel, ConnectionOwner owner) {
         this.channel = channel;
+        this.pipeline = channel.pipeline();
         this.loop = channel.eventLoop();
         this.owner = owner;
         this.lost = loop.newPromise();
@@ -335,9 +339,9 @@ final class ChannelTransport implements ITCPTransport {
         if (producer != null && !streamingProducer) {
             ChannelPromise promise = channel.newPromise();
             lastPullWrite = promise;
-            channel.write(buf, promise);
+            pipeline.write(buf, promise);
         } else {
-            channel.write(buf, channel.voidPromise());
+            pipeline.write(buf, channel.voidPromise());
         }
     }
 
@@ -372,15 +376,15 @@ final class ChannelTransport implements ITCPTransport {
             pendingClose = false;
             closedByUs = true;
             closing = true;
-            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> channel.close());
+            pipeline.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> channel.close());
             return;
         }
         if (pendingHalfClose) {
             pendingHalfClose = false;
-            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> shutdownOutput());
+            pipeline.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> shutdownOutput());
             return;
         }
-        channel.flush();
+        pipeline.flush();
     }
 
     // ------------------------------------------------------------------ closing
