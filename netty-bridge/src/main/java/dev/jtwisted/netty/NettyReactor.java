@@ -81,7 +81,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Twisted: {@code twisted.internet.base.ReactorBase} and {@code posixbase.PosixReactorBase}.
  */
-public final class NettyReactor implements IReactor, IReactorIOThread {
+public final class NettyReactor implements IReactor, IReactorIOThread, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(NettyReactor.class);
     private static final AtomicInteger SERIAL = new AtomicInteger();
 
@@ -501,6 +501,36 @@ public final class NettyReactor implements IReactor, IReactorIOThread {
         } catch (ExecutionException e) {
             throw new IllegalStateException("reactor " + name + " ended badly", e.getCause());
         }
+    }
+
+    /**
+     * Stops the reactor if it runs and waits for it to end; a reactor that never ran closes its
+     * sockets and ends its threads (its triggers do not run). For try-with-resources. Any thread
+     * but the reactor's own.
+     *
+     * @throws IllegalStateException if called on one of the reactor's threads
+     */
+    @Override
+    public void close() throws InterruptedException, ExecutionException {
+        if (isInIOThread()) {
+            throw new IllegalStateException("close() called on a thread of " + this + "; use stop()");
+        }
+        boolean neverRan;
+        synchronized (stateLock) {
+            neverRan = !started && !startedBefore;
+            startedBefore = true;
+        }
+        if (neverRan) {
+            crashed = true;
+            finishTermination();
+            return;
+        }
+        try {
+            stop();
+        } catch (ReactorNotRunning e) {
+            log.debug("Reactor {} was already stopping when closed", name, e);
+        }
+        terminated.get();
     }
 
     /** Whether the reactor has stopped and its threads have ended. */
