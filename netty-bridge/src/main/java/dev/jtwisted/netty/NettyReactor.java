@@ -278,20 +278,7 @@ public final class NettyReactor implements IReactor, IReactorIOThread, AutoClose
     @Override
     public void run() {
         start();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                terminated.get();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("reactor " + name + " ended badly", e.getCause());
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        awaitTerminationUninterruptibly();
     }
 
     /**
@@ -331,7 +318,8 @@ public final class NettyReactor implements IReactor, IReactorIOThread, AutoClose
 
     private void reallyStartRunning() {
         synchronized (stateLock) {
-            running = true;
+            // A stop() during a slow startup may have shut the reactor down already.
+            running = !crashed;
         }
         runningOrStopped.countDown();
     }
@@ -511,7 +499,7 @@ public final class NettyReactor implements IReactor, IReactorIOThread, AutoClose
      * @throws IllegalStateException if called on one of the reactor's threads
      */
     @Override
-    public void close() throws InterruptedException, ExecutionException {
+    public void close() {
         if (isInIOThread()) {
             throw new IllegalStateException("close() called on a thread of " + this + "; use stop()");
         }
@@ -530,7 +518,24 @@ public final class NettyReactor implements IReactor, IReactorIOThread, AutoClose
         } catch (ReactorNotRunning e) {
             log.debug("Reactor {} was already stopping when closed", name, e);
         }
-        terminated.get();
+        awaitTerminationUninterruptibly();
+    }
+
+    private void awaitTerminationUninterruptibly() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                terminated.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("reactor " + name + " ended badly", e.getCause());
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Whether the reactor has stopped and its threads have ended. */

@@ -136,6 +136,7 @@ class ReactorLifecycleTest {
             assertEquals(1, factory.numPorts(), "doStart runs when listening starts");
             try (Socket early = new Socket("127.0.0.1", ((IPv4Address) port.getHost()).port())) {
                 // The kernel completes the handshake into the backlog; the reactor accepts nothing.
+                assertTrue(early.isConnected());
                 reactor.mainLoop.submit(() -> { }).get(5, TimeUnit.SECONDS);
                 assertEquals(List.of(), events);
                 assertEquals(List.of(), built);

@@ -49,7 +49,7 @@ final class Reactors implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         for (NettyReactor reactor : made) {
             reactor.close();
         }
