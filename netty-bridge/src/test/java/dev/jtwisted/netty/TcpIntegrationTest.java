@@ -19,6 +19,7 @@ import dev.jtwisted.internet.IHalfCloseableProtocol;
 import dev.jtwisted.internet.IListeningPort;
 import dev.jtwisted.internet.IPushProducer;
 import dev.jtwisted.internet.IPv4Address;
+import dev.jtwisted.internet.IPv6Address;
 import dev.jtwisted.internet.ITCPTransport;
 import dev.jtwisted.internet.Protocol;
 import dev.jtwisted.internet.ServerFactory;
@@ -151,6 +152,40 @@ class TcpIntegrationTest {
             assertEquals(new IPv4Address("TCP", "127.0.0.1", port), serverSide.getHost());
             assertEquals(new IPv4Address("TCP", "127.0.0.1", port), clientSide.getPeer());
             assertEquals(clientSide.getHost(), serverSide.getPeer());
+        }
+
+        @Test
+        void ipv6LoopbackWorksAndGivesIPv6Addresses() throws Exception {
+            Watched accepted = new Watched();
+            IListeningPort port = server.listenTCP(0, ServerFactory.forProtocol(() -> accepted), 50, "::1");
+            assertInstanceOf(IPv6Address.class, port.getHost());
+            int number = ((IPv6Address) port.getHost()).port();
+            Watched dialer = new Watched();
+            IConnector connector = client.connectTCP("::1", number, ClientFactory.forProtocol(() -> dialer));
+            assertEquals(new IPv6Address("TCP", "::1", number), connector.getDestination());
+            assertEquals(new IPv6Address("TCP", "::1", number), get(dialer.made).getPeer());
+            assertInstanceOf(IPv6Address.class, get(accepted.made).getPeer());
+        }
+
+        @Test
+        void aHostNameIsLookedUpOnTheThreadPool() throws Exception {
+            Watched accepted = new Watched();
+            int port = listen(() -> accepted);
+            IConnector connector = client.connectTCP("localhost", port, ClientFactory.forProtocol(Watched::new));
+            assertEquals(new IPv4Address("TCP", "localhost", port), connector.getDestination());
+            get(accepted.made);
+        }
+
+        @Test
+        void disconnectClosesTheConnectionMade() throws Exception {
+            Watched accepted = new Watched();
+            int port = listen(() -> accepted);
+            Watched dialer = new Watched();
+            IConnector connector = connect(port, () -> dialer);
+            get(dialer.made);
+            connector.disconnect();
+            assertNotNull(get(dialer.lost).check(ConnectionDone.class));
+            assertNotNull(get(accepted.lost).check(ConnectionDone.class));
         }
 
         @Test // Twisted: test_tcp.ConnectorTests / ClientFactory.clientConnectionFailed
