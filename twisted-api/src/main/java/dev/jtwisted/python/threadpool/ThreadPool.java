@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -49,9 +50,10 @@ public final class ThreadPool {
     private final String name;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition workOrQuit = lock.newCondition();
-    private final Condition threadExited = lock.newCondition();
     private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
     private final List<Thread> threads = new ArrayList<>();
+    /** Every worker started and maybe not yet ended, to join: one leaves {@link #threads} just before it ends. */
+    private final List<Thread> spawned = new ArrayList<>();
     private int min;
     private int max;
     private boolean started;
@@ -329,12 +331,26 @@ public final class ThreadPool {
      */
     public void stop() {
         quit();
+        Thread self = Thread.currentThread();
+        boolean interrupted = false;
+        for (Thread t : toJoin()) {
+            while (t != self && t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private List<Thread> toJoin() {
         lock.lock();
         try {
-            Thread self = Thread.currentThread();
-            while (!threads.isEmpty() && !(threads.size() == 1 && threads.get(0) == self)) {
-                threadExited.awaitUninterruptibly();
-            }
+            return List.copyOf(spawned);
         } finally {
             lock.unlock();
         }
@@ -364,25 +380,34 @@ public final class ThreadPool {
     }
 
     /**
-     * Waits until the pool has been stopped and all its threads have exited, for at most
-     * {@code timeout}.
+     * Waits, for at most {@code timeout}, until the threads of a stopped pool have ended.
      *
-     * @return whether it got there in time
+     * @return whether they all ended in time; false at once if the pool has not been stopped
      */
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
-        long left = timeout.toNanos();
+        long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
         try {
-            while (!(joined && threads.isEmpty())) {
-                if (left <= 0) {
-                    return false;
-                }
-                left = threadExited.awaitNanos(left);
+            if (!joined) {
+                return false;
             }
-            return true;
         } finally {
             lock.unlock();
         }
+        Thread self = Thread.currentThread();
+        for (Thread t : toJoin()) {
+            if (t == self) {
+                continue;
+            }
+            long left = deadline - System.nanoTime();
+            if (left > 0) {
+                TimeUnit.NANOSECONDS.timedJoin(t, left);
+            }
+            if (t.isAlive()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -453,6 +478,8 @@ public final class ThreadPool {
         Thread thread = new Thread(this::workerLoop, "PoolThread-" + name + "-" + threadSerial++);
         thread.setDaemon(true);
         threads.add(thread);
+        spawned.removeIf(t -> !t.isAlive());
+        spawned.add(thread);
         thread.start();
     }
 
@@ -488,7 +515,6 @@ public final class ThreadPool {
             }
         } finally {
             threads.remove(Thread.currentThread());
-            threadExited.signalAll();
             lock.unlock();
         }
     }
