@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jtwisted.internet.CannotListenError;
 import dev.jtwisted.internet.ClientFactory;
 import dev.jtwisted.internet.ConnectError;
 import dev.jtwisted.internet.ConnectionDone;
@@ -152,6 +153,21 @@ class TcpIntegrationTest {
             assertEquals(new IPv4Address("TCP", "127.0.0.1", port), serverSide.getHost());
             assertEquals(new IPv4Address("TCP", "127.0.0.1", port), clientSide.getPeer());
             assertEquals(clientSide.getHost(), serverSide.getPeer());
+        }
+
+        @Test
+        void listenTCPOnTheReactorThreadBindsInlineAndFailsInline() throws Exception {
+            Watched accepted = new Watched();
+            int port = Reactors.on(server, () -> {
+                IListeningPort p = server.listenTCP(0, ServerFactory.forProtocol(() -> accepted), 50, "127.0.0.1");
+                int number = ((IPv4Address) p.getHost()).port();
+                CannotListenError e = org.junit.jupiter.api.Assertions.assertThrows(CannotListenError.class,
+                        () -> server.listenTCP(number, ServerFactory.forProtocol(Protocol::new), 50, "127.0.0.1"));
+                assertTrue(e.getMessage().contains(":" + number), e.getMessage());
+                return number;
+            });
+            connect(port, Watched::new);
+            get(accepted.made);
         }
 
         @Test
