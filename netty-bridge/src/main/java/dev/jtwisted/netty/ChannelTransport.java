@@ -1,0 +1,719 @@
+package dev.jtwisted.netty;
+
+import dev.jtwisted.internet.ConnectionDone;
+import dev.jtwisted.internet.ConnectionLost;
+import dev.jtwisted.internet.IAddress;
+import dev.jtwisted.internet.IHalfCloseableProtocol;
+import dev.jtwisted.internet.IProducer;
+import dev.jtwisted.internet.IProtocol;
+import dev.jtwisted.internet.IPullProducer;
+import dev.jtwisted.internet.IPushProducer;
+import dev.jtwisted.internet.ITCPTransport;
+import dev.jtwisted.internet.Protocol;
+import dev.jtwisted.python.failure.Failure;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.channel.socket.SocketChannelConfig;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Promise;
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An {@link ITCPTransport} over one Netty channel, and the state of its connection: the bridge
+ * between a Twisted protocol and Netty. {@link ProtocolHandler} feeds it the channel's events.
+ *
+ * <p>Writes are gathered: bytes written while the channel's read batch is delivered are flushed
+ * once when the batch completes, and bytes written at any other time are flushed once at the
+ * end of the current event-loop task, so a turn's writes become one flush (one system call).
+ *
+ * <p>Threads: everything runs on the channel's event loop; the {@code ITransport} methods called
+ * from another thread are passed to it.
+ *
+ * <p>Twisted: {@code twisted.internet.tcp.Connection} with {@code abstract.FileDescriptor}.
+ */
+final class ChannelTransport implements ITCPTransport {
+    private static final Logger log = LoggerFactory.getLogger(ChannelTransport.class);
+    static final String DONE = "Connection was closed cleanly.";
+    static final String LOST = "Connection to the other side was lost in a non-clean fashion";
+    static final String ABORTED = "Connection was aborted locally, using ITCPTransport.abortConnection.";
+
+    final Channel channel;
+    /** Written to directly: the same as the channel's own write/flush, minus any wrapper's extras. */
+    private final ChannelPipeline pipeline;
+    final EventLoop loop;
+    private final ConnectionOwner owner;
+    /** Succeeds once the connection is lost and everyone has been told. */
+    final Promise<Void> lost;
+
+    private IProtocol protocol;
+    private IAddress peer;
+    private IAddress host;
+
+    private boolean connected;
+    private boolean disconnecting;
+    private boolean disconnected;
+    private boolean writeDisconnecting;
+    private boolean writeDisconnected;
+    private boolean aborted;
+    private boolean closing;
+    private boolean closedByUs;
+    private boolean readEof;
+    private Failure lostReason;
+
+    private boolean inReadBatch;
+    private boolean needsFlush;
+    private boolean flushScheduled;
+    private boolean pendingClose;
+    private boolean pendingHalfClose;
+    private final Runnable endOfTurn = this::endOfTurn;
+
+    private IProducer producer;
+    private boolean streamingProducer;
+    private boolean producerPaused;
+    private ChannelPromise lastPullWrite;
+
+    private boolean readPaused;
+    private ArrayDeque<byte[]> pendingInbound;
+    private boolean pendingEof;
+
+    ChannelTransport(Channel channel, ConnectionOwner owner) {
+        this.channel = channel;
+        this.pipeline = channel.pipeline();
+        this.loop = channel.eventLoop();
+        this.owner = owner;
+        this.lost = loop.newPromise();
+    }
+
+    /** The connection's protocol; null before the channel is active. */
+    IProtocol protocol() {
+        return protocol;
+    }
+
+    boolean disconnected() {
+        return disconnected;
+    }
+
+    // ------------------------------------------------------------------ channel events
+
+    void onActive() {
+        peer = Addresses.tcp(channel.remoteAddress());
+        host = Addresses.tcp(channel.localAddress());
+        IProtocol built;
+        Failure buildFailure = null;
+        try {
+            built = owner.buildProtocol(peer);
+        } catch (Throwable t) {
+            log.warn("{} raised in buildProtocol for {}; closing the connection", owner, peer, t);
+            built = null;
+            buildFailure = new Failure(t);
+        }
+        // As Twisted does for a null protocol: a stand-in that sees the connection close.
+        protocol = built != null ? built : new Protocol();
+        connected = true;
+        owner.connectionMade(this);
+        if (buildFailure != null) {
+            lostReason = buildFailure;
+            closeChannel();
+            return;
+        }
+        if (built == null) {
+            loseConnection();
+            return;
+        }
+        try {
+            protocol.makeConnection(this);
+        } catch (Throwable t) {
+            fail("connectionMade", t);
+        }
+    }
+
+    void onRead(Object msg) {
+        byte[] data;
+        try {
+            if (!(msg instanceof ByteBuf)) {
+                log.warn("{} got a {}, not bytes; dropping it", this, msg.getClass().getName());
+                return;
+            }
+            if (protocol == null || disconnecting || disconnected) {
+                return;
+            }
+            data = ByteBufUtil.getBytes((ByteBuf) msg);
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+        inReadBatch = true;
+        if (readPaused) {
+            if (pendingInbound == null) {
+                pendingInbound = new ArrayDeque<>();
+            }
+            pendingInbound.add(data);
+            return;
+        }
+        deliver(data);
+    }
+
+    private void deliver(byte[] data) {
+        try {
+            protocol.dataReceived(data);
+        } catch (Throwable t) {
+            fail("dataReceived", t);
+        }
+    }
+
+    void onReadComplete() {
+        inReadBatch = false;
+        if (needsFlush) {
+            flushNow();
+        }
+    }
+
+    /** The peer will send no more: end of file on the read side. */
+    void onInputShutdown() {
+        if (disconnected || readEof || protocol == null) {
+            return;
+        }
+        readEof = true;
+        if (readPaused) {
+            pendingEof = true;
+            return;
+        }
+        readConnectionLost();
+    }
+
+    private void readConnectionLost() {
+        if (disconnected) {
+            return;
+        }
+        if (protocol instanceof IHalfCloseableProtocol) {
+            try {
+                ((IHalfCloseableProtocol) protocol).readConnectionLost();
+            } catch (Throwable t) {
+                fail("readConnectionLost", t);
+            }
+        } else if (!disconnecting) {
+            // Twisted closes the whole connection, cleanly; we send what was written first.
+            disconnecting = true;
+            stopReadingForGood();
+            requestClose();
+        }
+    }
+
+    void onWritabilityChanged() {
+        if (!channel.isWritable()) {
+            maybePauseProducer();
+        } else if (producer != null && producerPaused) {
+            producerPaused = false;
+            try {
+                ((IPushProducer) producer).resumeProducing();
+            } catch (Throwable t) {
+                fail("resumeProducing", t);
+            }
+        }
+    }
+
+    void onException(Throwable cause) {
+        if (disconnected || (closing && cause instanceof ClosedChannelException)) {
+            log.debug("{} after it closed: {}", this, cause.toString());
+            return;
+        }
+        if (lostReason == null) {
+            lostReason = new Failure(cause instanceof IOException
+                    ? new ConnectionLost(LOST + ": " + cause.getMessage(), cause)
+                    : cause);
+        }
+        if (!(cause instanceof IOException)) {
+            log.warn("{} failed; closing it", this, cause);
+        }
+        closeChannel();
+    }
+
+    void onInactive() {
+        if (disconnected) {
+            return;
+        }
+        disconnected = true;
+        connected = false;
+        pendingInbound = null;
+        if (protocol == null) {
+            lost.trySuccess(null);
+            return;
+        }
+        Failure reason;
+        if (lostReason != null) {
+            reason = lostReason;
+        } else if (aborted) {
+            reason = new Failure(new ConnectionLost(ABORTED));
+        } else if (closedByUs || readEof) {
+            reason = new Failure(new ConnectionDone(DONE));
+        } else {
+            reason = new Failure(new ConnectionLost(LOST + "."));
+        }
+        if (producer != null) {
+            IProducer p = producer;
+            producer = null;
+            try {
+                p.stopProducing();
+            } catch (Throwable t) {
+                log.error("{} raised in stopProducing on {}", p, this, t);
+            }
+        }
+        try {
+            protocol.connectionLost(reason);
+        } catch (Throwable t) {
+            log.error("{} raised in connectionLost({}) on {}", protocol, reason, this, t);
+        }
+        try {
+            owner.connectionLost(this, reason);
+        } catch (Throwable t) {
+            log.error("{} raised when told {} was lost", owner, this, t);
+        }
+        lost.trySuccess(null);
+    }
+
+    /** User code raised: log it and close this connection only, with the exception as reason. */
+    private void fail(String where, Throwable t) {
+        log.warn("{} raised in {} on {}; closing the connection", protocol, where, peer, t);
+        if (disconnected) {
+            return;
+        }
+        if (lostReason == null) {
+            lostReason = new Failure(t);
+        }
+        disconnecting = true;
+        stopReadingForGood();
+        closeChannel();
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    @Override
+    public void write(byte[] data) {
+        Objects.requireNonNull(data, "data");
+        if (!loop.inEventLoop()) {
+            loop.execute(() -> write(data));
+            return;
+        }
+        if (!connected || writeDisconnected || closing || data.length == 0) {
+            return;
+        }
+        writeBuffer(data);
+        wrote();
+    }
+
+    @Override
+    public void writeSequence(List<byte[]> data) {
+        List<byte[]> copy = List.copyOf(data);
+        if (!loop.inEventLoop()) {
+            loop.execute(() -> writeSequence(copy));
+            return;
+        }
+        if (!connected || writeDisconnected || closing) {
+            return;
+        }
+        boolean any = false;
+        for (byte[] chunk : copy) {
+            if (chunk.length > 0) {
+                writeBuffer(chunk);
+                any = true;
+            }
+        }
+        if (any) {
+            wrote();
+        }
+    }
+
+    private void writeBuffer(byte[] data) {
+        ByteBuf buf = Unpooled.wrappedBuffer(data);
+        if (producer != null && !streamingProducer) {
+            ChannelPromise promise = channel.newPromise();
+            lastPullWrite = promise;
+            pipeline.write(buf, promise);
+        } else {
+            pipeline.write(buf, channel.voidPromise());
+        }
+    }
+
+    private void wrote() {
+        needsFlush = true;
+        if (!inReadBatch) {
+            scheduleFlush();
+        }
+        maybePauseProducer();
+    }
+
+    private void scheduleFlush() {
+        if (!flushScheduled) {
+            flushScheduled = true;
+            loop.execute(endOfTurn);
+        }
+    }
+
+    private void endOfTurn() {
+        flushScheduled = false;
+        if (needsFlush) {
+            flushNow();
+        }
+    }
+
+    private void flushNow() {
+        needsFlush = false;
+        if (closing) {
+            return;
+        }
+        if (pendingClose) {
+            pendingClose = false;
+            closedByUs = true;
+            closing = true;
+            pipeline.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> channel.close());
+            return;
+        }
+        if (pendingHalfClose) {
+            pendingHalfClose = false;
+            pipeline.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> shutdownOutput());
+            return;
+        }
+        pipeline.flush();
+    }
+
+    // ------------------------------------------------------------------ closing
+
+    @Override
+    public void loseConnection() {
+        if (!loop.inEventLoop()) {
+            loop.execute(this::loseConnection);
+            return;
+        }
+        if (!connected || disconnecting) {
+            return;
+        }
+        disconnecting = true;
+        stopReadingForGood();
+        if (writeDisconnected) {
+            closedByUs = true;
+            closeChannel();
+            return;
+        }
+        if (producer != null && (!streamingProducer || producerPaused)) {
+            return; // unregisterProducer closes it
+        }
+        requestClose();
+    }
+
+    /** Closes after everything written so far (this turn included) has been sent. */
+    private void requestClose() {
+        pendingClose = true;
+        needsFlush = true;
+        if (!inReadBatch) {
+            scheduleFlush();
+        }
+    }
+
+    @Override
+    public void abortConnection() {
+        if (!loop.inEventLoop()) {
+            loop.execute(this::abortConnection);
+            return;
+        }
+        if (disconnected || aborted) {
+            return;
+        }
+        aborted = true;
+        stopReadingForGood();
+        resetOnClose();
+        closeChannel();
+    }
+
+    private void resetOnClose() {
+        if (channel.config() instanceof SocketChannelConfig) {
+            try {
+                ((SocketChannelConfig) channel.config()).setSoLinger(0);
+            } catch (RuntimeException e) {
+                log.debug("{}: could not set SO_LINGER 0, so the close will not reset", this, e);
+            }
+        }
+    }
+
+    private void closeChannel() {
+        closing = true;
+        channel.close();
+    }
+
+    @Override
+    public void loseWriteConnection() {
+        if (!loop.inEventLoop()) {
+            loop.execute(this::loseWriteConnection);
+            return;
+        }
+        if (!connected || writeDisconnecting || disconnecting) {
+            return;
+        }
+        writeDisconnecting = true;
+        pendingHalfClose = true;
+        needsFlush = true;
+        if (!inReadBatch) {
+            scheduleFlush();
+        }
+    }
+
+    private void shutdownOutput() {
+        if (disconnected || closing) {
+            return;
+        }
+        if (!(channel instanceof DuplexChannel)) {
+            log.warn("{} cannot close only its writing half; closing the whole connection", this);
+            writeDisconnected = true;
+            closedByUs = true;
+            closeChannel();
+            return;
+        }
+        ((DuplexChannel) channel).shutdownOutput().addListener(f -> {
+            if (!f.isSuccess()) {
+                onException(f.cause());
+                return;
+            }
+            writeDisconnected = true;
+            if (protocol instanceof IHalfCloseableProtocol && !disconnected) {
+                try {
+                    ((IHalfCloseableProtocol) protocol).writeConnectionLost();
+                } catch (Throwable t) {
+                    fail("writeConnectionLost", t);
+                }
+            }
+        });
+    }
+
+    /**
+     * Closes for a reactor shutdown: sends what was written, then closes; the protocol is told
+     * {@code reason} unless it had already asked to close.
+     */
+    void shutdownClose(Failure reason) {
+        if (disconnected || closing) {
+            return;
+        }
+        if (!disconnecting) {
+            disconnecting = true;
+            stopReadingForGood();
+            lostReason = reason;
+        }
+        pendingClose = true;
+        flushNow();
+    }
+
+    /** Closes at once, resetting: the shutdown's grace period is over. */
+    void forceClose(Failure reason) {
+        if (disconnected) {
+            return;
+        }
+        if (lostReason == null && !disconnecting) {
+            lostReason = reason;
+        }
+        resetOnClose();
+        closeChannel();
+    }
+
+    private void stopReadingForGood() {
+        pendingInbound = null;
+        pendingEof = false;
+        channel.config().setAutoRead(false);
+    }
+
+    // ------------------------------------------------------------------ producers
+
+    @Override
+    public void registerProducer(IProducer producer, boolean streaming) {
+        Objects.requireNonNull(producer, "producer");
+        if (!loop.inEventLoop()) {
+            loop.execute(() -> registerProducer(producer, streaming));
+            return;
+        }
+        if (this.producer != null) {
+            throw new IllegalStateException("Cannot register producer " + producer
+                    + ", because producer " + this.producer + " was never unregistered.");
+        }
+        if (streaming && !(producer instanceof IPushProducer)) {
+            throw new IllegalArgumentException("a streaming producer must be an IPushProducer: " + producer);
+        }
+        if (!streaming && !(producer instanceof IPullProducer) && !(producer instanceof IPushProducer)) {
+            throw new IllegalArgumentException(
+                    "a non-streaming producer must be an IPullProducer: " + producer);
+        }
+        if (disconnected) {
+            producer.stopProducing();
+            return;
+        }
+        this.producer = producer;
+        this.streamingProducer = streaming;
+        this.producerPaused = false;
+        if (!streaming) {
+            askPull();
+        }
+    }
+
+    @Override
+    public void unregisterProducer() {
+        if (!loop.inEventLoop()) {
+            loop.execute(this::unregisterProducer);
+            return;
+        }
+        producer = null;
+        producerPaused = false;
+        lastPullWrite = null;
+        if (connected && disconnecting && !closing && !pendingClose) {
+            requestClose();
+        }
+    }
+
+    /** Asks a pull producer for a chunk, and again once that chunk is sent. */
+    private void askPull() {
+        IProducer p = producer;
+        lastPullWrite = null;
+        try {
+            if (p instanceof IPullProducer) {
+                ((IPullProducer) p).resumeProducing();
+            } else {
+                ((IPushProducer) p).resumeProducing();
+            }
+        } catch (Throwable t) {
+            fail("resumeProducing", t);
+            return;
+        }
+        ChannelPromise written = lastPullWrite;
+        lastPullWrite = null;
+        if (written != null && producer == p) {
+            written.addListener(f -> {
+                if (f.isSuccess() && producer == p && !disconnected) {
+                    askPull();
+                }
+            });
+        }
+    }
+
+    private void maybePauseProducer() {
+        if (producer != null && streamingProducer && !producerPaused && !channel.isWritable()) {
+            producerPaused = true;
+            try {
+                ((IPushProducer) producer).pauseProducing();
+            } catch (Throwable t) {
+                fail("pauseProducing", t);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ the transport as a producer
+
+    /** Stops reading from the peer until {@link #resumeProducing()}. */
+    @Override
+    public void pauseProducing() {
+        if (!loop.inEventLoop()) {
+            loop.execute(this::pauseProducing);
+            return;
+        }
+        if (disconnected || readPaused) {
+            return;
+        }
+        readPaused = true;
+        channel.config().setAutoRead(false);
+    }
+
+    /** Reads from the peer again; bytes that arrived while paused are delivered first. */
+    @Override
+    public void resumeProducing() {
+        if (!loop.inEventLoop()) {
+            loop.execute(this::resumeProducing);
+            return;
+        }
+        if (!readPaused) {
+            return;
+        }
+        readPaused = false;
+        if (disconnecting || disconnected) {
+            return;
+        }
+        if ((pendingInbound != null && !pendingInbound.isEmpty()) || pendingEof) {
+            loop.execute(this::drainPending);
+        } else {
+            channel.config().setAutoRead(true);
+        }
+    }
+
+    private void drainPending() {
+        while (!readPaused && !disconnecting && !disconnected
+                && pendingInbound != null && !pendingInbound.isEmpty()) {
+            deliver(pendingInbound.poll());
+        }
+        if (readPaused || disconnecting || disconnected) {
+            return;
+        }
+        if (pendingEof) {
+            pendingEof = false;
+            readConnectionLost();
+        } else {
+            channel.config().setAutoRead(true);
+        }
+    }
+
+    /** Closes the connection, as {@link #loseConnection()}. Twisted: {@code stopProducing}. */
+    @Override
+    public void stopProducing() {
+        loseConnection();
+    }
+
+    // ------------------------------------------------------------------ addresses and options
+
+    @Override
+    public IAddress getPeer() {
+        return peer != null ? peer : Addresses.tcp(channel.remoteAddress());
+    }
+
+    @Override
+    public IAddress getHost() {
+        return host != null ? host : Addresses.tcp(channel.localAddress());
+    }
+
+    @Override
+    public boolean getTcpNoDelay() {
+        return channel.config() instanceof SocketChannelConfig
+                && ((SocketChannelConfig) channel.config()).isTcpNoDelay();
+    }
+
+    @Override
+    public void setTcpNoDelay(boolean enabled) {
+        socketConfig().setTcpNoDelay(enabled);
+    }
+
+    @Override
+    public boolean getTcpKeepAlive() {
+        return channel.config() instanceof SocketChannelConfig
+                && ((SocketChannelConfig) channel.config()).isKeepAlive();
+    }
+
+    @Override
+    public void setTcpKeepAlive(boolean enabled) {
+        socketConfig().setKeepAlive(enabled);
+    }
+
+    private SocketChannelConfig socketConfig() {
+        if (!(channel.config() instanceof SocketChannelConfig)) {
+            throw new UnsupportedOperationException(channel + " is not a TCP socket");
+        }
+        return (SocketChannelConfig) channel.config();
+    }
+
+    @Override
+    public String toString() {
+        return "ChannelTransport(" + (protocol == null ? "?" : protocol.getClass().getSimpleName())
+                + " " + getHost() + " <-> " + getPeer() + ")";
+    }
+}
