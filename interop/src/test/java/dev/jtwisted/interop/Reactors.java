@@ -10,12 +10,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Makes, runs and stops the jtwisted reactor the interop tests use: the one place that knows
- * how. Until netty-bridge has its reactor, {@link #newReactor()} throws and the tests that need
- * a reactor skip, saying so.
+ * how.
  *
  * <p>Everything else is written against {@link IReactor} alone: {@link #start()} runs
  * {@link IReactor#run()} on a thread of its own, as a Twisted program runs its reactor on the
@@ -24,32 +22,14 @@ import org.junit.jupiter.api.Assumptions;
 final class Reactors {
     private Reactors() {}
 
-    /**
-     * A new reactor, not yet running.
-     * THE line to change when netty-bridge's reactor lands (e.g. {@code return
-     * NettyReactor.builder().build();}).
-     */
+    /** A new reactor, not yet running. */
     static IReactor newReactor() {
-        throw new UnsupportedOperationException("reactor not merged yet");
+        return dev.jtwisted.netty.NettyReactor.builder().name("interop").build();
     }
 
-    /**
-     * A new reactor, running on its own thread; close it to stop it. With
-     * {@code -Dinterop.reactor=stand-in}, the {@link StandInReactor} instead, to prove the tests
-     * themselves. Skips the calling test if {@link #newReactor()} is not there yet.
-     */
+    /** A new reactor, running on its own thread; close it to stop it. */
     static Running start() {
-        if ("stand-in".equals(System.getProperty("interop.reactor"))) {
-            return new Running(new StandInReactor());
-        }
-        IReactor reactor;
-        try {
-            reactor = newReactor();
-        } catch (UnsupportedOperationException e) {
-            Assumptions.abort("jtwisted reactor not available: " + e.getMessage());
-            throw e; // not reached: abort throws
-        }
-        return new Running(reactor);
+        return new Running(newReactor());
     }
 
     /** A reactor running on a thread of its own, named {@code interop-reactor}. */

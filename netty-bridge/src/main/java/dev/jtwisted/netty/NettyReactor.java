@@ -12,7 +12,6 @@ import dev.jtwisted.internet.ReactorAlreadyRunning;
 import dev.jtwisted.internet.ReactorNotRestartable;
 import dev.jtwisted.internet.ReactorNotRunning;
 import dev.jtwisted.internet.defer.Deferred;
-import dev.jtwisted.internet.threads.IReactorIOThread;
 import dev.jtwisted.python.failure.Failure;
 import dev.jtwisted.python.threadpool.ThreadPool;
 import io.netty.channel.EventLoop;
@@ -81,7 +80,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Twisted: {@code twisted.internet.base.ReactorBase} and {@code posixbase.PosixReactorBase}.
  */
-public final class NettyReactor implements IReactor, IReactorIOThread, AutoCloseable {
+public final class NettyReactor implements IReactor, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(NettyReactor.class);
     private static final AtomicInteger SERIAL = new AtomicInteger();
 

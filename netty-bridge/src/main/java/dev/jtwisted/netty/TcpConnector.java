@@ -2,6 +2,7 @@ package dev.jtwisted.netty;
 
 import dev.jtwisted.internet.ClientFactory;
 import dev.jtwisted.internet.ConnectError;
+import dev.jtwisted.internet.NotConnectingError;
 import dev.jtwisted.internet.ConnectionRefusedError;
 import dev.jtwisted.internet.DNSLookupError;
 import dev.jtwisted.internet.IAddress;
@@ -220,7 +221,7 @@ final class TcpConnector implements IConnector, ConnectionOwner {
             return;
         }
         if (state != State.CONNECTING) {
-            throw new IllegalStateException("we're not trying to connect: " + this);
+            throw new NotConnectingError("we're not trying to connect: " + this);
         }
         Attempt a = attempt;
         failed(a, new Failure(new ConnectError("User aborted connection")));

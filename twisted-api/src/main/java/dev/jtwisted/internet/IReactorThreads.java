@@ -22,6 +22,15 @@ public interface IReactorThreads {
     /** Resizes the default thread pool's maximum. */
     void suggestThreadPoolSize(int size);
 
+    /**
+     * Whether the calling thread runs this reactor's callbacks. Callable from any thread;
+     * {@code Threads.blockingCallFromThread} asks it so that a call that could only deadlock
+     * fails at once.
+     *
+     * <p>Twisted: {@code twisted.python.threadable.isInIOThread}.
+     */
+    boolean isInIOThread();
+
     /** {@link #callFromThread} as an {@link Executor}, e.g. for {@code Deferred.fromFuture}. */
     default Executor reactorExecutor() {
         return this::callFromThread;

@@ -42,7 +42,7 @@ public final class JtwistedEchoServer {
      * {@link NettyEchoServer} (epoll where available), so that the comparison stays fair.
      */
     static IReactor newReactor() {
-        throw new UnsupportedOperationException("reactor not merged yet");
+        return dev.jtwisted.netty.NettyReactor.builder().name("echo").build();
     }
 
     public static void main(String[] args) {

@@ -251,6 +251,12 @@ public class MemoryReactor implements IReactor {
         Objects.requireNonNull(callable, "callable").run();
     }
 
+    /** True: the test's thread plays the reactor thread (see the class comment). */
+    @Override
+    public boolean isInIOThread() {
+        return true;
+    }
+
     /** Remembers {@code size}; see {@link #suggestedThreadPoolSize()}. */
     @Override
     public void suggestThreadPoolSize(int size) {

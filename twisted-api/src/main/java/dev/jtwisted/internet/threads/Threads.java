@@ -113,7 +113,7 @@ public final class Threads {
      * it, but then returns its result typed as the Deferred itself.
      *
      * @throws IllegalStateException if called on the reactor's own thread, where it could only
-     *     deadlock (known when the reactor implements {@link IReactorIOThread})
+     *     deadlock (known from {@link IReactorThreads#isInIOThread()})
      * @throws InterruptedException if this thread is interrupted while waiting
      *
      * <p>Twisted: {@code threads.blockingCallFromThread}.
@@ -122,7 +122,7 @@ public final class Threads {
             throws Exception {
         Objects.requireNonNull(reactor, "reactor");
         Objects.requireNonNull(f, "f");
-        if (reactor instanceof IReactorIOThread && ((IReactorIOThread) reactor).isInIOThread()) {
+        if (reactor.isInIOThread()) {
             throw new IllegalStateException("blockingCallFromThread(" + f
                     + ") called on the reactor thread of " + reactor + ": it would wait for itself");
         }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(10)
 class ThreadsTest {
     /** A reactor thread (one executor thread) and a pool, enough for these functions. */
-    static final class ThreadedReactor implements IReactorThreads, IReactorIOThread {
+    static final class ThreadedReactor implements IReactorThreads {
         private volatile Thread reactorThread;
         final ExecutorService loop = Executors.newSingleThreadExecutor(r -> {
             reactorThread = new Thread(r, "fake-reactor");
