@@ -23,8 +23,10 @@
 #
 # Rows:
 #   netty     dev.jtwisted.benchmarks.echo.NettyEchoServer: the idiomatic Netty echo handler
-#   jtwisted  dev.jtwisted.benchmarks.echo.JtwistedEchoServer: a Protocol on the jtwisted reactor
-#             (shown as "not available" while that exits with status 3: no reactor yet)
+#   jtwisted  dev.jtwisted.benchmarks.echo.JtwistedEchoServer: a Protocol on the jtwisted reactor,
+#             one event loop (the default threading model)
+#   jtwisted2 the same with --event-loops 2 (connections spread over two loop threads); pinned to
+#             one CPU like the others, it shows the cost of the multi-loop mode, not a speed-up
 #   python    interop/src/test/resources/python/echo_server.py on /usr/bin/python3 (Twisted)
 #
 # Environment:
@@ -138,8 +140,10 @@ run_row() {
                    dev.jtwisted.benchmarks.echo.NettyEchoServer || status=$? ;;
         jtwisted) start_server jtwisted "$java" "${server_jvm[@]}" -cp "$jar" \
                    dev.jtwisted.benchmarks.echo.JtwistedEchoServer || status=$? ;;
+        jtwisted2) start_server jtwisted2 "$java" "${server_jvm[@]}" -cp "$jar" \
+                   dev.jtwisted.benchmarks.echo.JtwistedEchoServer --event-loops 2 || status=$? ;;
         python) start_server python "$python" "$echo_py" --timeout 0 || status=$? ;;
-        *) echo "unknown server row: $row (known: netty jtwisted python)" >&2; exit 2 ;;
+        *) echo "unknown server row: $row (known: netty jtwisted jtwisted2 python)" >&2; exit 2 ;;
     esac
     if [[ "$status" == 3 ]]; then
         note[$row]="not available: $(tail -n 1 "$target/echo-$row-server.err")"
@@ -196,6 +200,7 @@ label() {
     case "$1" in
         netty) echo "plain Netty (ChannelInboundHandlerAdapter)" ;;
         jtwisted) echo "jtwisted (Protocol on the reactor)" ;;
+        jtwisted2) echo "jtwisted, 2 event loops" ;;
         python) echo "Python Twisted $("$python" -c 'import twisted; print(twisted.__version__)' 2> /dev/null)" ;;
     esac
 }

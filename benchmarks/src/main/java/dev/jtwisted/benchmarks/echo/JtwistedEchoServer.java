@@ -5,26 +5,24 @@ import dev.jtwisted.internet.IPv4Address;
 import dev.jtwisted.internet.IReactor;
 import dev.jtwisted.internet.Protocol;
 import dev.jtwisted.internet.ServerFactory;
+import dev.jtwisted.netty.NettyReactor;
 import java.util.Set;
 
 /**
  * The jtwisted side of the echo benchmark: Twisted's echo protocol on the jtwisted reactor, the
  * program whose throughput is compared with {@link NettyEchoServer}'s.
  *
- * <p>Prints {@code LISTENING <port>} once bound and serves until killed. Exits with status 3,
- * saying why, while the reactor is not there yet.
+ * <p>Prints {@code LISTENING <port>} once bound and serves until killed. {@code --event-loops N}
+ * spreads the connections over N loop threads (the reactor's multi-loop mode).
  *
  * <pre>
  * java -cp benchmarks.jar dev.jtwisted.benchmarks.echo.JtwistedEchoServer \
- *     [--host 127.0.0.1] [--port 0]
+ *     [--host 127.0.0.1] [--port 0] [--event-loops 1]
  * </pre>
  *
  * <p>Twisted: {@code docs/core/examples/echoserv.py}.
  */
 public final class JtwistedEchoServer {
-    /** The exit status that says "no reactor yet", so that echo.sh reports it as such. */
-    static final int NO_REACTOR = 3;
-
     private JtwistedEchoServer() {}
 
     /** Writes back what it receives. Twisted: {@code Echo} in {@code echoserv.py}. */
@@ -36,28 +34,20 @@ public final class JtwistedEchoServer {
     }
 
     /**
-     * A new reactor, not yet running.
-     * THE line to change when netty-bridge's reactor lands (e.g. {@code return
-     * NettyReactor.builder().build();}); give it the same transport and TCP_NODELAY as
-     * {@link NettyEchoServer} (epoll where available), so that the comparison stays fair.
+     * A new reactor with {@code eventLoops} loop threads, on the best transport (epoll where
+     * available, as {@link NettyEchoServer} uses) with TCP_NODELAY, the reactor's default.
      */
-    static IReactor newReactor() {
-        return dev.jtwisted.netty.NettyReactor.builder().name("echo").build();
+    static IReactor newReactor(int eventLoops) {
+        return NettyReactor.builder().name("echo").eventLoops(eventLoops).build();
     }
 
     public static void main(String[] args) {
-        Flags flags = Flags.parse(args, Set.of("host", "port"));
+        Flags flags = Flags.parse(args, Set.of("host", "port", "event-loops"));
         String host = flags.string("host", "127.0.0.1");
         int port = flags.integer("port", 0, 0);
+        int eventLoops = flags.integer("event-loops", 1, 1);
 
-        IReactor reactor;
-        try {
-            reactor = newReactor();
-        } catch (UnsupportedOperationException e) {
-            System.err.println("JtwistedEchoServer: jtwisted reactor not available: " + e.getMessage());
-            System.exit(NO_REACTOR);
-            return;
-        }
+        IReactor reactor = newReactor(eventLoops);
         reactor.callWhenRunning(() -> {
             IListeningPort listening = reactor.listenTCP(port, ServerFactory.forProtocol(Echo::new), 1024, host);
             System.out.println("LISTENING " + ((IPv4Address) listening.getHost()).port());
