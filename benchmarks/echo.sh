@@ -30,7 +30,7 @@
 #   python    interop/src/test/resources/python/echo_server.py on /usr/bin/python3 (Twisted)
 #
 # Environment:
-#   SERVERS       rows to run, in order (default "netty jtwisted python")
+#   SERVERS       rows to run, in order (default "netty jtwisted jtwisted2 python")
 #   ROUNDS        rounds per row (default 3)
 #   WARMUP        seconds of load before measuring (default 5)
 #   DURATION      seconds measured (default 10)
@@ -52,7 +52,7 @@ root="$(dirname "$here")"
 target="$here/target"
 jar="$target/benchmarks.jar"
 
-servers="${SERVERS:-netty jtwisted python}"
+servers="${SERVERS:-netty jtwisted jtwisted2 python}"
 rounds="${ROUNDS:-3}"
 warmup="${WARMUP:-5}"
 duration="${DURATION:-10}"

@@ -1,5 +1,6 @@
 package dev.jtwisted.netty;
 
+import dev.jtwisted.internet.ConnectionAborted;
 import dev.jtwisted.internet.ConnectionDone;
 import dev.jtwisted.internet.ConnectionLost;
 import dev.jtwisted.internet.IAddress;
@@ -254,7 +255,7 @@ final class ChannelTransport implements ITCPTransport {
         if (lostReason != null) {
             reason = lostReason;
         } else if (aborted) {
-            reason = new Failure(new ConnectionLost(ABORTED));
+            reason = new Failure(new ConnectionAborted(ABORTED));
         } else if (closedByUs || readEof) {
             reason = new Failure(new ConnectionDone(DONE));
         } else {

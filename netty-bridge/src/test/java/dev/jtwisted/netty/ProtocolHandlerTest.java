@@ -263,7 +263,7 @@ class ProtocolHandlerTest {
         }
 
         @Test
-        void abortConnectionClosesAtOnceWithConnectionLost() {
+        void abortConnectionClosesAtOnceWithConnectionAborted() {
             connect(new RecordingProtocol());
             transport().write("never sent".getBytes(US_ASCII));
             transport().abortConnection();
@@ -271,6 +271,8 @@ class ProtocolHandlerTest {
             assertFalse(channel.isOpen());
             assertEquals("", flushed());
             Failure reason = protocol.lost.get(0);
+            // Twisted: ConnectionAborted, a kind of ConnectionLost.
+            assertNotNull(reason.check(dev.jtwisted.internet.ConnectionAborted.class));
             assertNotNull(reason.check(ConnectionLost.class));
             assertTrue(reason.getErrorMessage().contains("aborted"), reason.getErrorMessage());
         }

@@ -390,7 +390,7 @@ class TcpIntegrationTest {
             };
             connect(port, () -> dialer);
             Failure local = get(dialer.lost);
-            assertNotNull(local.check(ConnectionLost.class));
+            assertNotNull(local.check(dev.jtwisted.internet.ConnectionAborted.class), local.getTraceback());
             Failure remote = get(accepted.lost);
             assertNotNull(remote.check(ConnectionLost.class), remote.getTraceback());
             assertNotNull(remote.value().getCause(), "the Netty exception is the cause");
