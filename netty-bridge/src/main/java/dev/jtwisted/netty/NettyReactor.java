@@ -12,6 +12,7 @@ import dev.jtwisted.internet.ReactorAlreadyRunning;
 import dev.jtwisted.internet.ReactorNotRestartable;
 import dev.jtwisted.internet.ReactorNotRunning;
 import dev.jtwisted.internet.defer.Deferred;
+import dev.jtwisted.internet.internal.ThreePhaseEvent;
 import dev.jtwisted.python.failure.Failure;
 import dev.jtwisted.python.threadpool.ThreadPool;
 import io.netty.channel.EventLoop;
@@ -596,7 +597,7 @@ public final class NettyReactor implements IReactor, AutoCloseable {
         ThreePhaseEvent.Trigger trigger = (ThreePhaseEvent.Trigger) triggerId;
         ThreePhaseEvent event;
         synchronized (eventTriggers) {
-            event = eventTriggers.get(trigger.eventType);
+            event = eventTriggers.get(trigger.eventType());
         }
         if (event == null) {
             throw new IllegalArgumentException("no such system event trigger: " + triggerId);

@@ -280,7 +280,7 @@ class ReactorLifecycleTest {
             record(reactor, "before", "startup");
             reactor.start();
             assertEquals(List.of("before startup running=false"), events);
-            assertEquals(1, LogCapture.containing("Error in Trigger(before startup").size(), LogCapture.events().toString());
+            assertEquals(1, LogCapture.containing("failed; the startup event goes on").size(), LogCapture.events().toString());
         }
 
         @Test

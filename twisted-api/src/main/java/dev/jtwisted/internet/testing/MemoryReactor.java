@@ -14,6 +14,7 @@ import dev.jtwisted.internet.ReactorNotRestartable;
 import dev.jtwisted.internet.ReactorNotRunning;
 import dev.jtwisted.internet.defer.Defer;
 import dev.jtwisted.internet.defer.Deferred;
+import dev.jtwisted.internet.internal.ThreePhaseEvent;
 import dev.jtwisted.internet.task.Clock;
 import dev.jtwisted.python.failure.Failure;
 import java.util.ArrayList;
@@ -398,41 +399,37 @@ public class MemoryReactor implements IReactor {
         return addTrigger(phase, eventType, callable);
     }
 
-    private Trigger addTrigger(String phase, String eventType, Callable<?> callable) {
+    private ThreePhaseEvent.Trigger addTrigger(String phase, String eventType, Callable<?> callable) {
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(eventType, "eventType");
         Objects.requireNonNull(callable, "callable");
-        if (!phase.equals("before") && !phase.equals("during") && !phase.equals("after")) {
-            throw new IllegalArgumentException(
-                    "phase must be \"before\", \"during\" or \"after\": \"" + phase + "\"");
-        }
-        Trigger trigger = new Trigger(phase, eventType, callable);
-        eventTriggers.computeIfAbsent(eventType, ThreePhaseEvent::new).phase(phase).add(trigger);
-        return trigger;
+        return eventTriggers
+                .computeIfAbsent(eventType, type -> new ThreePhaseEvent(type, this::reactorWork))
+                .addTrigger(phase, callable);
     }
 
     /**
      * Removes a trigger that has not run yet.
      *
-     * <p>Twisted: {@code ReactorBase.removeSystemEventTrigger}. Twisted only warns when a
-     * "before" trigger that has already run is removed while its event fires; this throws then
-     * too, as Twisted announces it will.
+     * <p>Twisted: {@code ReactorBase.removeSystemEventTrigger}. As in Twisted, removing a
+     * "before" trigger that has already run, while its event fires, only logs a warning.
      *
      * @throws IllegalArgumentException if {@code triggerId} did not come from this reactor's
      *     {@link #addSystemEventTrigger}, or its trigger has already run or been removed
      */
     @Override
     public void removeSystemEventTrigger(Object triggerId) {
-        if (!(triggerId instanceof Trigger) || ((Trigger) triggerId).owner() != this) {
+        if (!(triggerId instanceof ThreePhaseEvent.Trigger)) {
             throw new IllegalArgumentException(
                     "not a trigger id from this reactor's addSystemEventTrigger: " + triggerId);
         }
-        Trigger trigger = (Trigger) triggerId;
-        ThreePhaseEvent event = eventTriggers.get(trigger.eventType);
-        if (event == null || !event.phase(trigger.phase).removeIf(t -> t == trigger)) {
+        ThreePhaseEvent.Trigger trigger = (ThreePhaseEvent.Trigger) triggerId;
+        ThreePhaseEvent event = eventTriggers.get(trigger.eventType());
+        if (event == null) {
             throw new IllegalArgumentException(
                     "trigger " + trigger + " has already run or been removed");
         }
+        event.removeTrigger(trigger);
     }
 
     /**
@@ -448,7 +445,7 @@ public class MemoryReactor implements IReactor {
     private void fireEvent(String eventType) {
         ThreePhaseEvent event = eventTriggers.get(eventType);
         if (event != null) {
-            reactorWork(event::fireEvent);
+            reactorWork(() -> event.fireEvent(null, null));
         }
     }
 
@@ -474,101 +471,6 @@ public class MemoryReactor implements IReactor {
         String state = running ? "running" : started ? "starting" : hasStopped ? "stopped" : "not started";
         return "MemoryReactor(" + state + ", t=" + clock.seconds() + ", " + tcpServers.size()
                 + " listenTCP, " + tcpClients.size() + " connectTCP)";
-    }
-
-    // ---------------------------------------------------------------- triggers
-
-    /** A trigger, and the opaque id {@link #addSystemEventTrigger} returns for it. */
-    private final class Trigger {
-        final String phase;
-        final String eventType;
-        final Callable<?> callable;
-
-        Trigger(String phase, String eventType, Callable<?> callable) {
-            this.phase = phase;
-            this.eventType = eventType;
-            this.callable = callable;
-        }
-
-        MemoryReactor owner() {
-            return MemoryReactor.this;
-        }
-
-        @Override
-        public String toString() {
-            return "<" + phase + " " + eventType + " trigger " + callable + ">";
-        }
-    }
-
-    /** The triggers of one event type. Twisted: {@code twisted.internet.base._ThreePhaseEvent}. */
-    private final class ThreePhaseEvent {
-        final String eventType;
-        final List<Trigger> before = new ArrayList<>();
-        final List<Trigger> during = new ArrayList<>();
-        final List<Trigger> after = new ArrayList<>();
-
-        ThreePhaseEvent(String eventType) {
-            this.eventType = eventType;
-        }
-
-        List<Trigger> phase(String phase) {
-            switch (phase) {
-                case "before":
-                    return before;
-                case "during":
-                    return during;
-                case "after":
-                    return after;
-                default:
-                    throw new IllegalStateException("unchecked phase: " + phase);
-            }
-        }
-
-        void fireEvent() {
-            // Starts at 1 for the loop itself, so Deferreds that have already fired cannot
-            // continue the event before every "before" trigger has run.
-            int[] pending = {1};
-            Runnable oneDone = () -> {
-                if (--pending[0] == 0) {
-                    reactorWork(this::continueFiring);
-                }
-            };
-            while (!before.isEmpty()) {
-                Trigger trigger = before.remove(0);
-                Object result;
-                try {
-                    result = trigger.callable.call();
-                } catch (Exception e) {
-                    log.error("{} failed; the {} event goes on", trigger, eventType, e);
-                    continue;
-                }
-                if (result instanceof Deferred) {
-                    pending[0]++;
-                    ((Deferred<?>) result).addBoth(r -> {
-                        if (r instanceof Failure) {
-                            log.error("the Deferred of {} failed; the {} event goes on", trigger,
-                                    eventType, ((Failure) r).value());
-                        }
-                        oneDone.run();
-                        return null;
-                    });
-                }
-            }
-            oneDone.run();
-        }
-
-        private void continueFiring() {
-            for (List<Trigger> phase : List.of(during, after)) {
-                while (!phase.isEmpty()) {
-                    Trigger trigger = phase.remove(0);
-                    try {
-                        trigger.callable.call();
-                    } catch (Exception e) {
-                        log.error("{} failed; the {} event goes on", trigger, eventType, e);
-                    }
-                }
-            }
-        }
     }
 
     // ---------------------------------------------------------------- fakes

@@ -1,4 +1,4 @@
-package dev.jtwisted.netty;
+package dev.jtwisted.internet.internal;
 
 import dev.jtwisted.internet.defer.Deferred;
 import dev.jtwisted.python.failure.Failure;
@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,23 +17,36 @@ import org.slf4j.LoggerFactory;
  * "after" triggers. A trigger that throws is logged and the others still run.
  *
  * <p>Threads: triggers are added and removed from any thread (under this object's lock); firing
- * runs them on the thread that fires, outside the lock.
+ * runs them on the thread that fires, outside the lock. Once the "before" Deferreds have fired,
+ * the rest of the event runs through the continuation executor given at construction.
+ *
+ * <p>Not API: shared by jtwisted's reactors (see the package).
  *
  * <p>Twisted: {@code twisted.internet.base._ThreePhaseEvent}.
  */
-final class ThreePhaseEvent {
+public final class ThreePhaseEvent {
     private static final Logger log = LoggerFactory.getLogger(ThreePhaseEvent.class);
 
     /** One added trigger; its identity is the handle {@code removeSystemEventTrigger} takes. */
-    static final class Trigger {
-        final String eventType;
-        final String phase;
-        final Callable<?> callable;
+    public static final class Trigger {
+        private final String eventType;
+        private final String phase;
+        private final Callable<?> callable;
 
         Trigger(String eventType, String phase, Callable<?> callable) {
             this.eventType = eventType;
             this.phase = phase;
             this.callable = callable;
+        }
+
+        /** The event it belongs to, e.g. {@code "shutdown"}. */
+        public String eventType() {
+            return eventType;
+        }
+
+        /** {@code "before"}, {@code "during"} or {@code "after"}. */
+        public String phase() {
+            return phase;
         }
 
         @Override
@@ -48,11 +62,28 @@ final class ThreePhaseEvent {
     /** The before-phase triggers already run, while the before phase is on; else null. */
     private List<Trigger> finishedBefore;
 
-    ThreePhaseEvent(String eventType) {
-        this.eventType = eventType;
+    private final Executor continuation;
+
+    /** An event whose during and after phases run on the thread that ends the before phase. */
+    public ThreePhaseEvent(String eventType) {
+        this(eventType, Runnable::run);
     }
 
-    synchronized Trigger addTrigger(String phase, Callable<?> callable) {
+    /**
+     * An event whose during and after phases (once the before phase is over) are run by
+     * {@code continuation}; {@code MemoryReactor} passes its "one reactor iteration" bracket.
+     */
+    public ThreePhaseEvent(String eventType, Executor continuation) {
+        this.eventType = Objects.requireNonNull(eventType, "eventType");
+        this.continuation = Objects.requireNonNull(continuation, "continuation");
+    }
+
+    /**
+     * Adds a trigger to {@code phase}; the returned object is its id.
+     *
+     * @throws IllegalArgumentException if {@code phase} is not before, during or after
+     */
+    public synchronized Trigger addTrigger(String phase, Callable<?> callable) {
         Objects.requireNonNull(callable, "callable");
         Trigger trigger = new Trigger(eventType, phase, callable);
         phaseList(phase).add(trigger);
@@ -65,13 +96,13 @@ final class ThreePhaseEvent {
      *
      * @throws IllegalArgumentException if the trigger is not there
      */
-    synchronized void removeTrigger(Trigger trigger) {
+    public synchronized void removeTrigger(Trigger trigger) {
         if (finishedBefore != null && "before".equals(trigger.phase) && finishedBefore.contains(trigger)) {
             log.warn("Removing already-fired system event trigger {}", trigger);
             return;
         }
         if (!phaseList(trigger.phase).remove(trigger)) {
-            throw new IllegalArgumentException("no such trigger (already run or removed): " + trigger);
+            throw new IllegalArgumentException("trigger " + trigger + " has already run or been removed");
         }
     }
 
@@ -85,7 +116,7 @@ final class ThreePhaseEvent {
                 return after;
             default:
                 throw new IllegalArgumentException(
-                        "phase must be \"before\", \"during\" or \"after\": " + phase);
+                        "phase must be \"before\", \"during\" or \"after\": \"" + phase + "\"");
         }
     }
 
@@ -97,7 +128,7 @@ final class ThreePhaseEvent {
      *     returns (null: no wait). The reactor closes its connections there.
      * @param done run after the after phase; may be null
      */
-    void fireEvent(Supplier<Deferred<?>> barrier, Runnable done) {
+    public void fireEvent(Supplier<Deferred<?>> barrier, Runnable done) {
         List<Deferred<?>> beforeResults = new ArrayList<>();
         synchronized (this) {
             finishedBefore = new ArrayList<>();
@@ -109,7 +140,7 @@ final class ThreePhaseEvent {
                 beforeResults.add((Deferred<?>) result);
             }
         }
-        Runnable rest = () -> continueFiring(barrier, done);
+        Runnable rest = () -> continuation.execute(() -> continueFiring(barrier, done));
         if (beforeResults.isEmpty()) {
             rest.run();
             return;
@@ -119,7 +150,8 @@ final class ThreePhaseEvent {
             d.addBoth(result -> {
                 if (result instanceof Failure) {
                     Failure f = (Failure) result;
-                    log.error("A before-{} trigger's Deferred failed; going on with the event", eventType, f.value());
+                    log.error("the Deferred of a before-{} trigger failed; the {} event goes on",
+                            eventType, eventType, f.value());
                 }
                 if (--pending[0] == 0) {
                     rest.run();
@@ -174,7 +206,7 @@ final class ThreePhaseEvent {
         try {
             return trigger.callable.call();
         } catch (Throwable t) {
-            log.error("Error in {}; going on with the event", trigger, t);
+            log.error("{} failed; the {} event goes on", trigger, eventType, t);
             return null;
         }
     }
