@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * <p>Twisted: {@code twisted.internet.endpoints.TCP4ServerEndpoint}.
  */
-public final class TCP4ServerEndpoint implements IStreamServerEndpoint {
+public class TCP4ServerEndpoint implements IStreamServerEndpoint {
     private final IReactorTCP reactor;
     private final int port;
     private final int backlog;
@@ -66,8 +66,8 @@ public final class TCP4ServerEndpoint implements IStreamServerEndpoint {
 
     @Override
     public String toString() {
-        return "TCP4ServerEndpoint(port=" + port + ", backlog=" + backlog + ", interface='"
-                + interfaceAddress + "')";
+        return getClass().getSimpleName() + "(port=" + port + ", backlog=" + backlog
+                + ", interface='" + interfaceAddress + "')";
     }
 
     static int checkPort(int port) {

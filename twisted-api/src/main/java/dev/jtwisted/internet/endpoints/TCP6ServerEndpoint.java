@@ -1,24 +1,15 @@
 package dev.jtwisted.internet.endpoints;
 
-import dev.jtwisted.internet.IListeningPort;
-import dev.jtwisted.internet.IProtocolFactory;
 import dev.jtwisted.internet.IReactorTCP;
-import dev.jtwisted.internet.IStreamServerEndpoint;
-import dev.jtwisted.internet.defer.Defer;
-import dev.jtwisted.internet.defer.Deferred;
-import java.util.Objects;
 
 /**
  * Listens on a TCP port of an IPv6 interface (all of them, {@code ::}, by default); each
- * {@link #listen} opens another port with {@code listenTCP}.
+ * {@link #listen} opens another port with {@code listenTCP}. It is a {@link TCP4ServerEndpoint}
+ * with another default interface, as in Twisted.
  *
  * <p>Twisted: {@code twisted.internet.endpoints.TCP6ServerEndpoint}.
  */
-public final class TCP6ServerEndpoint implements IStreamServerEndpoint {
-    private final IReactorTCP reactor;
-    private final int port;
-    private final int backlog;
-    private final String interfaceAddress;
+public final class TCP6ServerEndpoint extends TCP4ServerEndpoint {
 
     /** Listens on {@code port} of all IPv6 interfaces ({@code ::}), with a backlog of 50. */
     public TCP6ServerEndpoint(IReactorTCP reactor, int port) {
@@ -26,47 +17,10 @@ public final class TCP6ServerEndpoint implements IStreamServerEndpoint {
     }
 
     /**
-     * @param port 0 to 65535; 0 lets the system choose (the port's {@code getHost} tells which)
-     * @param backlog the listen queue length, 0 or more
      * @param interfaceAddress the IPv6 address to bind, {@code ::} for all interfaces
      * @throws IllegalArgumentException if {@code port} or {@code backlog} is out of range
      */
     public TCP6ServerEndpoint(IReactorTCP reactor, int port, int backlog, String interfaceAddress) {
-        this.reactor = Objects.requireNonNull(reactor, "reactor");
-        this.port = TCP4ServerEndpoint.checkPort(port);
-        this.backlog = TCP4ServerEndpoint.checkBacklog(backlog);
-        this.interfaceAddress = Objects.requireNonNull(interfaceAddress, "interfaceAddress");
-    }
-
-    /**
-     * Calls {@code listenTCP}; a {@link dev.jtwisted.internet.CannotListenError} (or any
-     * exception) it throws fails the returned Deferred instead.
-     */
-    @Override
-    public Deferred<IListeningPort> listen(IProtocolFactory protocolFactory) {
-        return Defer.execute(() -> reactor.listenTCP(port,
-                Objects.requireNonNull(protocolFactory, "protocolFactory"), backlog, interfaceAddress));
-    }
-
-    int port() {
-        return port;
-    }
-
-    int backlog() {
-        return backlog;
-    }
-
-    String interfaceAddress() {
-        return interfaceAddress;
-    }
-
-    IReactorTCP reactor() {
-        return reactor;
-    }
-
-    @Override
-    public String toString() {
-        return "TCP6ServerEndpoint(port=" + port + ", backlog=" + backlog + ", interface='"
-                + interfaceAddress + "')";
+        super(reactor, port, backlog, interfaceAddress);
     }
 }
