@@ -5,7 +5,6 @@ import dev.jtwisted.internet.IProtocol;
 import dev.jtwisted.internet.IProtocolFactory;
 import dev.jtwisted.internet.IReactorTCP;
 import dev.jtwisted.internet.IStreamClientEndpoint;
-import dev.jtwisted.internet.defer.Defer;
 import dev.jtwisted.internet.defer.Deferred;
 import java.util.Objects;
 
@@ -50,13 +49,7 @@ public final class TCP4ClientEndpoint implements IStreamClientEndpoint {
      */
     @Override
     public Deferred<IProtocol> connect(IProtocolFactory protocolFactory) {
-        try {
-            WrappingFactory wf = new WrappingFactory(protocolFactory);
-            reactor.connectTCP(host, port, wf, timeout, bindAddress);
-            return wf.onConnection();
-        } catch (RuntimeException e) {
-            return Defer.fail(e);
-        }
+        return WrappingFactory.connectTCP(reactor, host, port, timeout, bindAddress, protocolFactory);
     }
 
     IReactorTCP reactor() {

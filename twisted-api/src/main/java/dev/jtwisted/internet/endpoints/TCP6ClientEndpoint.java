@@ -74,7 +74,7 @@ public final class TCP6ClientEndpoint implements IStreamClientEndpoint {
             return Defer.fail(new NullPointerException("protocolFactory"));
         }
         if (host.contains(":")) {
-            return resolvedHostConnect(host, protocolFactory);
+            return WrappingFactory.connectTCP(reactor, host, port, timeout, bindAddress, protocolFactory);
         }
         Deferred<String> resolution = new Deferred<>();
         try {
@@ -91,17 +91,8 @@ public final class TCP6ClientEndpoint implements IStreamClientEndpoint {
         } catch (RuntimeException e) {
             return Defer.fail(e);
         }
-        return resolution.addCallbackDeferring(address -> resolvedHostConnect(address, protocolFactory));
-    }
-
-    private Deferred<IProtocol> resolvedHostConnect(String address, IProtocolFactory protocolFactory) {
-        try {
-            WrappingFactory wf = new WrappingFactory(protocolFactory);
-            reactor.connectTCP(address, port, wf, timeout, bindAddress);
-            return wf.onConnection();
-        } catch (RuntimeException e) {
-            return Defer.fail(e);
-        }
+        return resolution.addCallbackDeferring(address -> WrappingFactory.connectTCP(
+                reactor, address, port, timeout, bindAddress, protocolFactory));
     }
 
     private static String firstIPv6Address(String host) {

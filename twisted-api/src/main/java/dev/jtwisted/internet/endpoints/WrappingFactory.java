@@ -4,9 +4,12 @@ import dev.jtwisted.internet.ClientFactory;
 import dev.jtwisted.internet.ConnectingCancelledError;
 import dev.jtwisted.internet.IAddress;
 import dev.jtwisted.internet.IConnector;
+import dev.jtwisted.internet.IPv4Address;
 import dev.jtwisted.internet.IProtocol;
 import dev.jtwisted.internet.IProtocolFactory;
+import dev.jtwisted.internet.IReactorTCP;
 import dev.jtwisted.internet.NoProtocol;
+import dev.jtwisted.internet.defer.Defer;
 import dev.jtwisted.internet.defer.Deferred;
 import dev.jtwisted.python.failure.Failure;
 import java.util.Objects;
@@ -22,6 +25,22 @@ final class WrappingFactory extends ClientFactory {
     private final IProtocolFactory wrappedFactory;
     private final Deferred<IProtocol> onConnection = new Deferred<>(this::canceller);
     private IConnector connector;
+
+    /**
+     * Connects with {@code connectTCP} through a new wrapping factory; the Deferred fires with
+     * the built protocol once connected. An exception from {@code connectTCP} fails the Deferred
+     * instead. The connect step of both TCP client endpoints.
+     */
+    static Deferred<IProtocol> connectTCP(IReactorTCP reactor, String host, int port, double timeout,
+            IPv4Address bindAddress, IProtocolFactory protocolFactory) {
+        try {
+            WrappingFactory wf = new WrappingFactory(protocolFactory);
+            reactor.connectTCP(host, port, wf, timeout, bindAddress);
+            return wf.onConnection();
+        } catch (RuntimeException e) {
+            return Defer.fail(e);
+        }
+    }
 
     WrappingFactory(IProtocolFactory wrappedFactory) {
         this.wrappedFactory = Objects.requireNonNull(wrappedFactory, "wrappedFactory");
