@@ -10,7 +10,7 @@ import json
 import random
 import sys
 
-from twisted.internet import protocol, stdio
+from twisted.internet import defer, protocol, stdio
 from twisted.python import failure
 
 
@@ -96,3 +96,28 @@ def install_guards(reactor, args, on_stop):
                 call.cancel()
 
         reactor.addSystemEventTrigger("before", "shutdown", cancel)
+
+
+def run_client(reactor, args, run):
+    """
+    Drives a client script to its exit code, for task.react: runs the coroutine run(reactor,
+    args), whose result is the exit code; a failure is reported as a JSON line and exits 1; a
+    guard (stdin closed, deadline) reports why and exits 3.
+    """
+    finished = defer.Deferred()
+
+    def give_up(why):
+        emit({"ok": False, "error": why})
+        if not finished.called:
+            finished.callback(3)
+
+    def failed(failure):
+        emit({"ok": False, "error": failure.getErrorMessage()})
+        return 1
+
+    def exit_with(code):
+        raise SystemExit(code)
+
+    install_guards(reactor, args, give_up)
+    fire_first(defer.ensureDeferred(run(reactor, args)).addErrback(failed), finished)
+    return finished.addCallback(exit_with)

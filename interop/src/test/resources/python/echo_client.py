@@ -100,24 +100,7 @@ def main(reactor):
         parser.error("need NBYTES >= 0, NCONN >= 1, --chunk >= 1: %d %d %d"
                      % (args.nbytes, args.nconn, args.chunk))
 
-    finished = defer.Deferred()
-
-    def give_up(why):
-        common.emit({"ok": False, "error": why})
-        if not finished.called:
-            finished.callback(3)
-
-    def failed(failure):
-        common.emit({"ok": False, "error": failure.getErrorMessage()})
-        return 1
-
-    common.install_guards(reactor, args, give_up)
-    common.fire_first(defer.ensureDeferred(run(reactor, args)).addErrback(failed), finished)
-    return finished.addCallback(exit_with)
-
-
-def exit_with(code):
-    raise SystemExit(code)
+    return common.run_client(reactor, args, run)
 
 
 if __name__ == "__main__":
