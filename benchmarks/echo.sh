@@ -100,8 +100,7 @@ stop_server() {
 trap stop_server EXIT
 
 # start_server ROW COMMAND...: starts it pinned, waits (30 s at most) for "LISTENING <port>".
-# Sets server_pid and server_port; returns 3 if the server exited with 3 (not available), 1 if
-# it failed otherwise.
+# Sets server_pid and server_port; returns 1 if the server failed.
 start_server() {
     local row="$1"
     shift
@@ -119,7 +118,6 @@ start_server() {
             local status=0
             wait "$server_pid" || status=$?
             server_pid=""
-            [[ "$status" == 3 ]] && return 3
             echo "!! $row server exited with status $status:" >&2
             cat "$err" >&2
             return 1
@@ -134,7 +132,7 @@ start_server() {
 declare -A runs cpu_runs busy_runs note
 run_row() {
     local row="$1" round="$2" status=0
-    [[ -n "${note[$row]:-}" ]] && return 0   # not available, or failed: once is enough
+    [[ -n "${note[$row]:-}" ]] && return 0   # failed to start: once is enough
     case "$row" in
         netty) start_server netty "$java" "${server_jvm[@]}" -cp "$jar" \
                    dev.jtwisted.benchmarks.echo.NettyEchoServer || status=$? ;;
@@ -145,11 +143,7 @@ run_row() {
         python) start_server python "$python" "$echo_py" --timeout 0 || status=$? ;;
         *) echo "unknown server row: $row (known: netty jtwisted jtwisted2 python)" >&2; exit 2 ;;
     esac
-    if [[ "$status" == 3 ]]; then
-        note[$row]="not available: $(tail -n 1 "$target/echo-$row-server.err")"
-        echo ">> $row: ${note[$row]}" >&2
-        return 0
-    elif [[ "$status" != 0 ]]; then
+    if [[ "$status" != 0 ]]; then
         note[$row]="server failed to start (see target/echo-$row-server.err)"
         return 0
     fi
