@@ -25,12 +25,14 @@
 #   netty     dev.jtwisted.benchmarks.echo.NettyEchoServer: the idiomatic Netty echo handler
 #   jtwisted  dev.jtwisted.benchmarks.echo.JtwistedEchoServer: a Protocol on the jtwisted reactor,
 #             one event loop (the default threading model)
+#   jtwisted-views  the same with --views true: the protocol overrides dataReceived(ByteBuffer)
+#             and writes the view back, so bytes are never copied into or out of a byte[]
 #   jtwisted2 the same with --event-loops 2 (connections spread over two loop threads); pinned to
 #             one CPU like the others, it shows the cost of the multi-loop mode, not a speed-up
 #   python    interop/src/test/resources/python/echo_server.py on /usr/bin/python3 (Twisted)
 #
 # Environment:
-#   SERVERS       rows to run, in order (default "netty jtwisted jtwisted2 python")
+#   SERVERS       rows to run, in order (default "netty jtwisted jtwisted-views jtwisted2 python")
 #   ROUNDS        rounds per row (default 3)
 #   WARMUP        seconds of load before measuring (default 5)
 #   DURATION      seconds measured (default 10)
@@ -52,7 +54,7 @@ root="$(dirname "$here")"
 target="$here/target"
 jar="$target/benchmarks.jar"
 
-servers="${SERVERS:-netty jtwisted jtwisted2 python}"
+servers="${SERVERS:-netty jtwisted jtwisted-views jtwisted2 python}"
 rounds="${ROUNDS:-3}"
 warmup="${WARMUP:-5}"
 duration="${DURATION:-10}"
@@ -140,8 +142,10 @@ run_row() {
                    dev.jtwisted.benchmarks.echo.JtwistedEchoServer || status=$? ;;
         jtwisted2) start_server jtwisted2 "$java" "${server_jvm[@]}" -cp "$jar" \
                    dev.jtwisted.benchmarks.echo.JtwistedEchoServer --event-loops 2 || status=$? ;;
+        jtwisted-views) start_server jtwisted-views "$java" "${server_jvm[@]}" -cp "$jar" \
+                   dev.jtwisted.benchmarks.echo.JtwistedEchoServer --views true || status=$? ;;
         python) start_server python "$python" "$echo_py" --timeout 0 || status=$? ;;
-        *) echo "unknown server row: $row (known: netty jtwisted jtwisted2 python)" >&2; exit 2 ;;
+        *) echo "unknown server row: $row (known: netty jtwisted jtwisted-views jtwisted2 python)" >&2; exit 2 ;;
     esac
     if [[ "$status" != 0 ]]; then
         note[$row]="server failed to start (see target/echo-$row-server.err)"
@@ -194,6 +198,7 @@ label() {
     case "$1" in
         netty) echo "plain Netty (ChannelInboundHandlerAdapter)" ;;
         jtwisted) echo "jtwisted (Protocol on the reactor)" ;;
+        jtwisted-views) echo "jtwisted, ByteBuffer views (zero-copy echo)" ;;
         jtwisted2) echo "jtwisted, 2 event loops" ;;
         python) echo "Python Twisted $("$python" -c 'import twisted; print(twisted.__version__)' 2> /dev/null)" ;;
     esac

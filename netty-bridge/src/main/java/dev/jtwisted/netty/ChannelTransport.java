@@ -24,6 +24,7 @@ import io.netty.channel.socket.SocketChannelConfig;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Promise;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -50,6 +51,19 @@ final class ChannelTransport implements ITCPTransport {
     static final String LOST = "Connection to the other side was lost in a non-clean fashion";
     static final String ABORTED = "Connection was aborted locally, using ITCPTransport.abortConnection.";
 
+    /** Protocol classes that override {@code dataReceived(ByteBuffer)}, so views pay off. */
+    private static final ClassValue<Boolean> TAKES_VIEWS = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            try {
+                return type.getMethod("dataReceived", ByteBuffer.class).getDeclaringClass()
+                        != IProtocol.class;
+            } catch (NoSuchMethodException e) {
+                return false;
+            }
+        }
+    };
+
     final Channel channel;
     /** Written to directly: the same as the channel's own write/flush, minus any wrapper's extras. */
     private final ChannelPipeline pipeline;
@@ -59,6 +73,12 @@ final class ChannelTransport implements ITCPTransport {
     final Promise<Void> lost;
 
     private IProtocol protocol;
+    /** Whether {@code protocol} overrides {@code dataReceived(ByteBuffer)}: it gets views. */
+    private boolean takesViews;
+    /** During {@link #deliverView}: the read buffer, the view the protocol has, its base. */
+    private ByteBuf currentIn;
+    private ByteBuffer currentView;
+    private int currentViewBase;
     private IAddress peer;
     private IAddress host;
 
@@ -122,6 +142,7 @@ final class ChannelTransport implements ITCPTransport {
         }
         // As Twisted does for a null protocol: a stand-in that sees the connection close.
         protocol = built != null ? built : new Protocol();
+        takesViews = TAKES_VIEWS.get(protocol.getClass());
         connected = true;
         owner.connectionMade(this);
         if (buildFailure != null) {
@@ -141,33 +162,55 @@ final class ChannelTransport implements ITCPTransport {
     }
 
     void onRead(Object msg) {
-        byte[] data;
+        if (!(msg instanceof ByteBuf)) {
+            log.warn("{} got a {}, not bytes; dropping it", this, msg.getClass().getName());
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        ByteBuf buf = (ByteBuf) msg;
         try {
-            if (!(msg instanceof ByteBuf)) {
-                log.warn("{} got a {}, not bytes; dropping it", this, msg.getClass().getName());
-                return;
-            }
             if (protocol == null || disconnecting || disconnected) {
                 return;
             }
-            data = ByteBufUtil.getBytes((ByteBuf) msg);
-        } finally {
-            ReferenceCountUtil.release(msg);
-        }
-        inReadBatch = true;
-        if (readPaused) {
-            if (pendingInbound == null) {
-                pendingInbound = new ArrayDeque<>();
+            inReadBatch = true;
+            if (readPaused) {
+                if (pendingInbound == null) {
+                    pendingInbound = new ArrayDeque<>();
+                }
+                pendingInbound.add(ByteBufUtil.getBytes(buf));
+            } else if (takesViews && buf.nioBufferCount() == 1) {
+                deliverView(buf);
+            } else {
+                deliver(ByteBufUtil.getBytes(buf));
             }
-            pendingInbound.add(data);
-            return;
+        } finally {
+            buf.release();
         }
-        deliver(data);
+    }
+
+    /** Hands the protocol a view of {@code buf} itself, which {@link #write(ByteBuffer)} knows. */
+    private void deliverView(ByteBuf buf) {
+        ByteBuffer view = buf.nioBuffer().asReadOnlyBuffer();
+        currentIn = buf;
+        currentView = view;
+        currentViewBase = view.position();
+        try {
+            protocol.dataReceived(view);
+        } catch (Throwable t) {
+            fail("dataReceived", t);
+        } finally {
+            currentIn = null;
+            currentView = null;
+        }
     }
 
     private void deliver(byte[] data) {
         try {
-            protocol.dataReceived(data);
+            if (takesViews) {
+                protocol.dataReceived(ByteBuffer.wrap(data).asReadOnlyBuffer());
+            } else {
+                protocol.dataReceived(data);
+            }
         } catch (Throwable t) {
             fail("dataReceived", t);
         }
@@ -309,7 +352,38 @@ final class ChannelTransport implements ITCPTransport {
         if (!connected || writeDisconnected || closing || data.length == 0) {
             return;
         }
-        writeBuffer(data);
+        writeBuffer(Unpooled.wrappedBuffer(data));
+        wrote();
+    }
+
+    /**
+     * Sends the view being delivered to {@code dataReceived(ByteBuffer)} without copying (a
+     * retained slice of the read buffer), and any other buffer after one copy into socket memory.
+     */
+    @Override
+    public void write(ByteBuffer data) {
+        Objects.requireNonNull(data, "data");
+        if (!loop.inEventLoop()) {
+            byte[] copy = new byte[data.remaining()];
+            data.get(copy);
+            loop.execute(() -> write(copy));
+            return;
+        }
+        int length = data.remaining();
+        if (!connected || writeDisconnected || closing || length == 0) {
+            data.position(data.limit());
+            return;
+        }
+        ByteBuf buf;
+        if (data == currentView) {
+            int offset = currentIn.readerIndex() + data.position() - currentViewBase;
+            buf = currentIn.retainedSlice(offset, length);
+            data.position(data.limit());
+        } else {
+            buf = channel.alloc().directBuffer(length);
+            buf.writeBytes(data);
+        }
+        writeBuffer(buf);
         wrote();
     }
 
@@ -326,7 +400,7 @@ final class ChannelTransport implements ITCPTransport {
         boolean any = false;
         for (byte[] chunk : copy) {
             if (chunk.length > 0) {
-                writeBuffer(chunk);
+                writeBuffer(Unpooled.wrappedBuffer(chunk));
                 any = true;
             }
         }
@@ -335,8 +409,7 @@ final class ChannelTransport implements ITCPTransport {
         }
     }
 
-    private void writeBuffer(byte[] data) {
-        ByteBuf buf = Unpooled.wrappedBuffer(data);
+    private void writeBuffer(ByteBuf buf) {
         if (producer != null && !streamingProducer) {
             ChannelPromise promise = channel.newPromise();
             lastPullWrite = promise;

@@ -11,6 +11,7 @@ import dev.jtwisted.internet.IPv4Address;
 import dev.jtwisted.internet.Protocol;
 import dev.jtwisted.internet.ServerFactory;
 import dev.jtwisted.python.failure.Failure;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -45,10 +46,11 @@ class EchoIntegrationTest {
         List<Arguments> setups = new ArrayList<>();
         for (IoBackend backend : IoBackend.values()) {
             if (backend.isAvailable()) {
-                setups.add(Arguments.of(backend, 1));
+                setups.add(Arguments.of(backend, 1, false));
             }
         }
-        setups.add(Arguments.of(IoBackend.best(), 4));
+        setups.add(Arguments.of(IoBackend.best(), 4, false));
+        setups.add(Arguments.of(IoBackend.best(), 1, true));
         return setups.stream();
     }
 
@@ -65,6 +67,14 @@ class EchoIntegrationTest {
     }
 
     /** Sends its pattern through a push producer and checks what comes back. */
+    /** Echoes the read buffer itself, through the zero-copy view path. */
+    static final class ViewEcho extends Protocol {
+        @Override
+        public void dataReceived(ByteBuffer data) {
+            transport.write(data);
+        }
+    }
+
     static final class Client extends Protocol implements IPushProducer {
         final int id;
         final CountDownLatch done;
@@ -135,13 +145,14 @@ class EchoIntegrationTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} with {1} loop(s)")
+    @ParameterizedTest(name = "{0} with {1} loop(s), views {2}")
     @MethodSource("setups")
     @org.junit.jupiter.api.Timeout(60)
-    void echoes100MegabytesByteExactOver50Connections(IoBackend backend, int loops) throws Exception {
+    void echoes100MegabytesByteExactOver50Connections(IoBackend backend, int loops, boolean views)
+            throws Exception {
         NettyReactor server = reactors.started(NettyReactor.builder().backend(backend).eventLoops(loops));
         NettyReactor client = reactors.started(NettyReactor.builder().backend(backend).eventLoops(loops));
-        IListeningPort port = server.listenTCP(0, ServerFactory.forProtocol(Echo::new), 128, "127.0.0.1");
+        IListeningPort port = server.listenTCP(0, ServerFactory.forProtocol(views ? ViewEcho::new : Echo::new), 128, "127.0.0.1");
         int portNumber = ((IPv4Address) port.getHost()).port();
         CountDownLatch done = new CountDownLatch(CONNECTIONS);
         List<String> problems = Collections.synchronizedList(new ArrayList<>());

@@ -29,6 +29,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +52,8 @@ class ProtocolHandlerTest {
         final List<ChannelPromise> promises = new ArrayList<>();
         final ByteArrayOutputStream sent = new ByteArrayOutputStream();
         final List<byte[]> backingArrays = new ArrayList<>();
+        /** For each buffer flushed, the buffer it is a view of, or null. */
+        final List<ByteBuf> unwrapped = new ArrayList<>();
 
         @Override
         public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
@@ -69,6 +72,7 @@ class ProtocolHandlerTest {
                 if (buf.hasArray()) {
                     backingArrays.add(buf.array());
                 }
+                unwrapped.add(buf.unwrap());
                 byte[] b = new byte[buf.readableBytes()];
                 buf.readBytes(b);
                 buf.release();
@@ -234,6 +238,114 @@ class ProtocolHandlerTest {
             transport().write(data);
             channel.runPendingTasks();
             assertSame(data, flushes.backingArrays.get(0));
+        }
+    }
+
+    /** A protocol that takes views: {@code dataReceived(ByteBuffer)} instead of byte[]. */
+    static class ViewProtocol extends RecordingProtocol {
+        final List<Boolean> readOnly = new ArrayList<>();
+
+        @Override
+        public void dataReceived(ByteBuffer data) {
+            events.add("dataReceived(ByteBuffer)");
+            readOnly.add(data.isReadOnly());
+            byte[] copy = new byte[data.remaining()];
+            data.duplicate().get(copy);
+            received.writeBytes(copy);
+            onView(data);
+        }
+
+        void onView(ByteBuffer data) {}
+    }
+
+    @Nested
+    class BufferViews {
+        @Test
+        void aProtocolOverridingTheByteBufferFormGetsAReadOnlyViewAndTheBufferIsReleasedAfter() {
+            connect(new ViewProtocol());
+            ByteBuf buf = Unpooled.directBuffer().writeBytes("hello".getBytes(US_ASCII));
+            channel.writeInbound(buf);
+            assertEquals(List.of("connectionMade", "dataReceived(ByteBuffer)"), protocol.events);
+            assertEquals("hello", protocol.receivedText());
+            assertEquals(List.of(true), ((ViewProtocol) protocol).readOnly);
+            assertEquals(0, buf.refCnt());
+        }
+
+        @Test
+        void writingTheViewBackSendsASliceOfTheReadBufferWithoutACopy() {
+            connect(new ViewProtocol() {
+                @Override
+                void onView(ByteBuffer data) {
+                    transport.write(data);
+                    assertEquals(0, data.remaining());
+                }
+            });
+            ByteBuf buf = Unpooled.directBuffer().writeBytes("echo me".getBytes(US_ASCII));
+            channel.writeInbound(buf);
+            assertEquals("echo me", flushed());
+            assertSame(buf, flushes.unwrapped.get(0));
+            assertEquals(0, buf.refCnt());
+        }
+
+        @Test
+        void aViewReadInPartSendsOnlyWhatRemains() {
+            connect(new ViewProtocol() {
+                @Override
+                void onView(ByteBuffer data) {
+                    data.get(new byte[3]);
+                    transport.write(data);
+                }
+            });
+            ByteBuf buf = Unpooled.directBuffer().writeBytes("skipkeep".getBytes(US_ASCII));
+            buf.readerIndex(1); // a buffer that does not start at its reader index 0
+            channel.writeInbound(buf);
+            assertEquals("keep", flushed());
+        }
+
+        @Test
+        void anyOtherBufferIsCopiedAndConsumedAtOnce() {
+            connect(new RecordingProtocol());
+            ByteBuffer mine = ByteBuffer.wrap("abc".getBytes(US_ASCII));
+            transport().write(mine);
+            assertEquals(0, mine.remaining());
+            mine.clear().put("xyz".getBytes(US_ASCII)); // reusing it must not change what is sent
+            channel.runPendingTasks();
+            assertEquals("abc", flushed());
+        }
+
+        @Test
+        void aByteArrayProtocolStillGetsArraysWhateverTheBuffer() {
+            connect(new RecordingProtocol());
+            channel.writeInbound(Unpooled.directBuffer().writeBytes("x".getBytes(US_ASCII)));
+            assertEquals(List.of("connectionMade", "dataReceived"), protocol.events);
+        }
+
+        @Test
+        void bytesHeldWhilePausedReachAViewProtocolAfterResuming() {
+            connect(new ViewProtocol());
+            transport().pauseProducing();
+            channel.writeInbound(Unpooled.directBuffer().writeBytes("later".getBytes(US_ASCII)));
+            assertEquals(List.of("connectionMade"), protocol.events);
+            transport().resumeProducing();
+            channel.runPendingTasks();
+            assertEquals(List.of("connectionMade", "dataReceived(ByteBuffer)"), protocol.events);
+            assertEquals("later", protocol.receivedText());
+        }
+
+        @Test
+        void anExceptionFromTheViewFormClosesTheConnectionWithIt() {
+            connect(new ViewProtocol() {
+                @Override
+                void onView(ByteBuffer data) {
+                    throw new IllegalStateException("bad view");
+                }
+            });
+            ByteBuf buf = Unpooled.directBuffer().writeBytes("x".getBytes(US_ASCII));
+            channel.writeInbound(buf);
+            channel.runPendingTasks();
+            assertFalse(channel.isOpen());
+            assertInstanceOf(IllegalStateException.class, protocol.lost.get(0).value());
+            assertEquals(0, buf.refCnt());
         }
     }
 

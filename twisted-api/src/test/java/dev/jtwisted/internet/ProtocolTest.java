@@ -10,6 +10,7 @@ import dev.jtwisted.internet.testing.Chunks;
 import dev.jtwisted.internet.testing.IOPump;
 import dev.jtwisted.internet.testing.StringTransport;
 import dev.jtwisted.python.failure.Failure;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,6 +114,61 @@ class ProtocolTest {
             p.makeConnection(transport);
             Chunks.feed(p, "hello, world", chunk);
             assertEquals("HELLO, WORLD", transport.valueString());
+        }
+    }
+
+    /** Echoes through the buffer forms: takes views, writes them back. */
+    static class ViewEcho extends Protocol {
+        final List<Boolean> readOnly = new ArrayList<>();
+
+        @Override
+        public void dataReceived(ByteBuffer data) {
+            readOnly.add(data.isReadOnly());
+            transport.write(data);
+        }
+    }
+
+    @Nested
+    class ByteBufferForms {
+        @Test
+        void theDefaultBufferFormHandsAByteArrayProtocolACopyOfWhatRemains() {
+            EventRecorder p = new EventRecorder();
+            p.makeConnection(new StringTransport());
+            ByteBuffer data = ByteBuffer.wrap("xxabc".getBytes(StandardCharsets.US_ASCII));
+            data.position(2);
+            p.dataReceived(data);
+            assertEquals(List.of("made", "data:abc"), p.events);
+            assertEquals(0, data.remaining());
+        }
+
+        @Test
+        void theDefaultBufferWriteCopiesWhatRemainsAndConsumesIt() {
+            StringTransport transport = new StringTransport();
+            ByteBuffer data = ByteBuffer.wrap("xxabc".getBytes(StandardCharsets.US_ASCII));
+            data.position(2);
+            transport.write(data);
+            assertEquals(0, data.remaining());
+            data.clear().put((byte) 'z'); // reusing the buffer changes nothing already written
+            assertEquals("abc", transport.valueString());
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {1, 3, 64})
+        void theTestKitFeedsABufferProtocolReadOnlyViews(int chunk) {
+            ViewEcho p = new ViewEcho();
+            StringTransport transport = new StringTransport();
+            p.makeConnection(transport);
+            Chunks.feed(p, "through views", chunk);
+            assertEquals("through views", transport.valueString());
+            assertTrue(p.readOnly.stream().allMatch(ro -> ro));
+        }
+
+        @Test
+        void theLoopbackPumpDeliversToBothForms() {
+            IOPump<ViewEcho, EventRecorder> pump = IOPump.connectedServerAndClient(ViewEcho::new, EventRecorder::new);
+            pump.clientIO().write("ping".getBytes(StandardCharsets.US_ASCII));
+            pump.flush();
+            assertEquals(List.of("made", "data:ping"), pump.client().events);
         }
     }
 }

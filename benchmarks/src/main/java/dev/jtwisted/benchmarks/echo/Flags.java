@@ -62,6 +62,20 @@ final class Flags {
         return (int) value;
     }
 
+    /**
+     * @throws IllegalArgumentException if the value is neither {@code true} nor {@code false}
+     */
+    boolean bool(String name, boolean otherwise) {
+        String text = values.get(name);
+        if (text == null) {
+            return otherwise;
+        }
+        if (!text.equals("true") && !text.equals("false")) {
+            throw new IllegalArgumentException("--" + name + " is not true or false: " + text);
+        }
+        return text.equals("true");
+    }
+
     boolean has(String name) {
         return values.containsKey(name);
     }

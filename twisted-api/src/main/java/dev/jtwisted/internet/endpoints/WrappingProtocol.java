@@ -5,6 +5,7 @@ import dev.jtwisted.internet.IProtocol;
 import dev.jtwisted.internet.Protocol;
 import dev.jtwisted.internet.defer.Deferred;
 import dev.jtwisted.python.failure.Failure;
+import java.nio.ByteBuffer;
 
 /**
  * Stands between the reactor and a client endpoint's protocol: on {@code connectionMade} it
@@ -66,6 +67,13 @@ class WrappingProtocol extends Protocol {
 
     @Override
     public void dataReceived(byte[] data) {
+        if (!dropped) {
+            wrappedProtocol.dataReceived(data);
+        }
+    }
+
+    @Override
+    public void dataReceived(ByteBuffer data) {
         if (!dropped) {
             wrappedProtocol.dataReceived(data);
         }

@@ -1,6 +1,7 @@
 package dev.jtwisted.internet.testing;
 
 import dev.jtwisted.internet.IProtocol;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,14 +19,16 @@ public final class Chunks {
 
     /**
      * Calls {@code protocol.dataReceived} with {@code data} cut into pieces of {@code chunkSize}
-     * bytes (the last may be shorter), in order. Nothing is delivered for empty data.
+     * bytes (the last may be shorter), in order. Nothing is delivered for empty data. Each
+     * piece goes through {@link IProtocol#dataReceived(ByteBuffer)} as a read-only view, as the
+     * Netty reactor delivers it, so protocols overriding either {@code dataReceived} get it.
      *
      * @throws IllegalArgumentException if {@code chunkSize < 1}
      */
     public static void feed(IProtocol protocol, byte[] data, int chunkSize) {
         Objects.requireNonNull(protocol, "protocol");
         for (byte[] chunk : split(data, chunkSize)) {
-            protocol.dataReceived(chunk);
+            protocol.dataReceived(ByteBuffer.wrap(chunk).asReadOnlyBuffer());
         }
     }
 

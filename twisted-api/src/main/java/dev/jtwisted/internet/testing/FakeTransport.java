@@ -7,6 +7,7 @@ import dev.jtwisted.internet.IPullProducer;
 import dev.jtwisted.internet.IPushProducer;
 import dev.jtwisted.internet.ITCPTransport;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -305,9 +306,12 @@ public class FakeTransport implements ITCPTransport {
         return data;
     }
 
-    /** Delivers bytes from the other end. Twisted: {@code bufferReceived}. */
+    /**
+     * Delivers bytes from the other end, as a read-only view the way the Netty reactor does, so
+     * protocols overriding either {@code dataReceived} get them. Twisted: {@code bufferReceived}.
+     */
     void bufferReceived(byte[] data) {
-        protocol.dataReceived(data);
+        protocol.dataReceived(ByteBuffer.wrap(data).asReadOnlyBuffer());
     }
 
     /**

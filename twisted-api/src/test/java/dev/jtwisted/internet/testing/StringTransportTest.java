@@ -82,7 +82,7 @@ class StringTransportTest {
 
         @Test // Twisted: test_protocols.StringTransportTests.test_noUnicode (bytes only: here, non-null)
         void writingNullIsRejected() {
-            assertThrows(NullPointerException.class, () -> transport.write(null));
+            assertThrows(NullPointerException.class, () -> transport.write((byte[]) null));
         }
     }
 
