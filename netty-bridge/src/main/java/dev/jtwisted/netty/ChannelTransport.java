@@ -51,6 +51,10 @@ final class ChannelTransport implements ITCPTransport {
     static final String LOST = "Connection to the other side was lost in a non-clean fashion";
     static final String ABORTED = "Connection was aborted locally, using ITCPTransport.abortConnection.";
 
+    /** Writes up to this size are gathered into one buffer per turn, not sent one by one. */
+    static final int GATHER_MAX = 2048;
+    static final int GATHER_CAPACITY = 16 * 1024;
+
     /** Protocol classes that override {@code dataReceived(ByteBuffer)}, so views pay off. */
     private static final ClassValue<Boolean> TAKES_VIEWS = new ClassValue<>() {
         @Override
@@ -104,6 +108,8 @@ final class ChannelTransport implements ITCPTransport {
     private boolean streamingProducer;
     private boolean producerPaused;
     private ChannelPromise lastPullWrite;
+    /** Small writes of this turn, copied together; see {@link #writeArray}. Null when none. */
+    private ByteBuf gather;
 
     private boolean readPaused;
     private ArrayDeque<byte[]> pendingInbound;
@@ -290,6 +296,7 @@ final class ChannelTransport implements ITCPTransport {
         disconnected = true;
         connected = false;
         pendingInbound = null;
+        releaseGather();
         if (protocol == null) {
             lost.trySuccess(null);
             return;
@@ -352,7 +359,7 @@ final class ChannelTransport implements ITCPTransport {
         if (!connected || writeDisconnected || closing || data.length == 0) {
             return;
         }
-        writeBuffer(Unpooled.wrappedBuffer(data));
+        writeArray(data);
         wrote();
     }
 
@@ -400,7 +407,7 @@ final class ChannelTransport implements ITCPTransport {
         boolean any = false;
         for (byte[] chunk : copy) {
             if (chunk.length > 0) {
-                writeBuffer(Unpooled.wrappedBuffer(chunk));
+                writeArray(chunk);
                 any = true;
             }
         }
@@ -409,7 +416,46 @@ final class ChannelTransport implements ITCPTransport {
         }
     }
 
+    /**
+     * Copies a small array into the turn's gather buffer, where it would have been copied into
+     * socket memory on its own anyway: one buffer and one outbound entry for many small writes
+     * (a line protocol's replies), instead of one of each per write. A large array goes as it is,
+     * and so does every write while a producer is registered: its pace is set by the channel's
+     * count of queued bytes, which must include each write at once.
+     */
+    private void writeArray(byte[] data) {
+        if (data.length > GATHER_MAX || producer != null) {
+            writeBuffer(Unpooled.wrappedBuffer(data));
+            return;
+        }
+        if (gather != null && gather.writableBytes() < data.length) {
+            handOffGather();
+        }
+        if (gather == null) {
+            gather = channel.alloc().directBuffer(GATHER_CAPACITY);
+        }
+        gather.writeBytes(data);
+    }
+
+    /** Passes the gather buffer, if any, to the channel, ahead of whatever is written next. */
+    private void handOffGather() {
+        ByteBuf g = gather;
+        if (g != null) {
+            gather = null;
+            pipeline.write(g, channel.voidPromise());
+        }
+    }
+
+    private void releaseGather() {
+        ByteBuf g = gather;
+        if (g != null) {
+            gather = null;
+            g.release();
+        }
+    }
+
     private void writeBuffer(ByteBuf buf) {
+        handOffGather();
         if (producer != null && !streamingProducer) {
             ChannelPromise promise = channel.newPromise();
             lastPullWrite = promise;
@@ -444,8 +490,10 @@ final class ChannelTransport implements ITCPTransport {
     private void flushNow() {
         needsFlush = false;
         if (closing) {
+            releaseGather();
             return;
         }
+        handOffGather();
         if (pendingClose) {
             pendingClose = false;
             closedByUs = true;

@@ -11,6 +11,7 @@ import dev.jtwisted.internet.IPv4Address;
 import dev.jtwisted.internet.Protocol;
 import dev.jtwisted.internet.ServerFactory;
 import dev.jtwisted.python.failure.Failure;
+import dev.jtwisted.testing.LogCapture;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -170,5 +171,9 @@ class EchoIntegrationTest {
         Reactors.stopAndWait(client);
         Reactors.stopAndWait(server);
         assertEquals(0, server.connectionCount());
+        // Best effort: a leak shows once its buffer is collected and another is allocated.
+        System.gc();
+        io.netty.buffer.PooledByteBufAllocator.DEFAULT.directBuffer(1).release();
+        assertEquals(List.of(), LogCapture.containing("LEAK"), "buffers leaked");
     }
 }

@@ -52,8 +52,8 @@ class ProtocolHandlerTest {
         final List<ChannelPromise> promises = new ArrayList<>();
         final ByteArrayOutputStream sent = new ByteArrayOutputStream();
         final List<byte[]> backingArrays = new ArrayList<>();
-        /** For each buffer flushed, the buffer it is a view of, or null. */
-        final List<ByteBuf> unwrapped = new ArrayList<>();
+        /** For each buffer flushed, the address of its first readable byte, or -1 on the heap. */
+        final List<Long> addresses = new ArrayList<>();
 
         @Override
         public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
@@ -72,7 +72,7 @@ class ProtocolHandlerTest {
                 if (buf.hasArray()) {
                     backingArrays.add(buf.array());
                 }
-                unwrapped.add(buf.unwrap());
+                addresses.add(buf.hasMemoryAddress() ? buf.memoryAddress() + buf.readerIndex() : -1);
                 byte[] b = new byte[buf.readableBytes()];
                 buf.readBytes(b);
                 buf.release();
@@ -232,12 +232,52 @@ class ProtocolHandlerTest {
         }
 
         @Test
-        void theWrittenArrayIsSentWithoutACopy() {
+        void aLargeArrayIsSentWithoutACopy() {
             connect(new RecordingProtocol());
-            byte[] data = "shared".getBytes(US_ASCII);
+            byte[] data = new byte[ChannelTransport.GATHER_MAX + 1];
             transport().write(data);
             channel.runPendingTasks();
             assertSame(data, flushes.backingArrays.get(0));
+        }
+
+        @Test
+        void smallWritesOfATurnAreGatheredIntoOneBufferInOrder() {
+            connect(new RecordingProtocol());
+            byte[] large = new byte[ChannelTransport.GATHER_MAX + 1];
+            java.util.Arrays.fill(large, (byte) '-');
+            transport().write("a".getBytes(US_ASCII));
+            transport().write("b".getBytes(US_ASCII));
+            transport().write(large);
+            transport().writeSequence(List.of("c".getBytes(US_ASCII), "d".getBytes(US_ASCII)));
+            channel.runPendingTasks();
+            assertEquals("ab" + "-".repeat(large.length) + "cd", flushed());
+            assertEquals(3, flushes.addresses.size(), "ab, the large array, cd");
+        }
+
+        @Test
+        void aFullGatherBufferIsPassedOnAndANewOneStarted() {
+            connect(new RecordingProtocol());
+            byte[] piece = new byte[ChannelTransport.GATHER_MAX];
+            int count = ChannelTransport.GATHER_CAPACITY / piece.length + 1;
+            StringBuilder expected = new StringBuilder();
+            for (int i = 0; i < count; i++) {
+                java.util.Arrays.fill(piece, (byte) ('a' + i));
+                transport().write(piece.clone());
+                expected.append(String.valueOf((char) ('a' + i)).repeat(piece.length));
+            }
+            channel.runPendingTasks();
+            assertEquals(expected.toString(), flushed());
+            assertEquals(2, flushes.addresses.size());
+        }
+
+        @Test
+        void gatheredBytesNotYetSentAreReleasedWhenTheConnectionIsAborted() {
+            connect(new RecordingProtocol());
+            transport().write("lost".getBytes(US_ASCII));
+            transport().abortConnection();
+            channel.runPendingTasks();
+            assertEquals("", flushed());
+            assertFalse(channel.isOpen());
         }
     }
 
@@ -281,9 +321,10 @@ class ProtocolHandlerTest {
                 }
             });
             ByteBuf buf = Unpooled.directBuffer().writeBytes("echo me".getBytes(US_ASCII));
+            long address = buf.memoryAddress();
             channel.writeInbound(buf);
             assertEquals("echo me", flushed());
-            assertSame(buf, flushes.unwrapped.get(0));
+            assertEquals(List.of(address), flushes.addresses, "sent from the read buffer's own memory");
             assertEquals(0, buf.refCnt());
         }
 
