@@ -10,14 +10,14 @@ import java.util.Arrays;
  *
  * <p>While the buffer is empty, an incoming array is <em>borrowed</em> rather than copied:
  * frames are cut straight out of the caller's array, and only what is left when the call
- * returns is copied ({@link #release()}). The borrowing call must release before it returns.
+ * returns is copied ({@link #release()}).
  */
 final class InputBuffer {
     private static final byte[] EMPTY = new byte[0];
     /** An empty buffer keeps at most this much storage between calls. */
     static final int RETAINED_CAPACITY = 64 * 1024;
 
-    /** The bytes; either this buffer's own storage or, while {@link #borrowed}, the caller's. */
+    /** The bytes; {@link #owned}, or while {@link #borrowed} the caller's array. */
     byte[] buf = EMPTY;
     /** First unparsed byte. */
     int start;
@@ -27,6 +27,8 @@ final class InputBuffer {
     boolean borrowed;
     /** Bytes copied into or within storage, for tests that prove buffering linear. */
     long bytesCopied;
+    /** This buffer's own storage, kept while borrowing so that it can be reused. */
+    private byte[] owned = EMPTY;
 
     int size() {
         return end - start;
@@ -38,21 +40,18 @@ final class InputBuffer {
 
     /**
      * Takes {@code data} as the content without copying it, if the buffer is empty and not
-     * borrowing already; otherwise copies it in.
-     *
-     * @return true if {@code data} was borrowed: the caller must {@link #release()} before
-     *     returning
+     * borrowing already; otherwise copies it in. Every call must be paired with a
+     * {@link #release()} before the caller returns, since the array may have been borrowed.
      */
-    boolean borrow(byte[] data) {
+    void borrow(byte[] data) {
         if (start == end && !borrowed && data.length > 0) {
             buf = data;
             start = 0;
             end = data.length;
             borrowed = true;
-            return true;
+            return;
         }
         append(data);
-        return false;
     }
 
     /** Copies {@code data} in after the unparsed bytes. */
@@ -67,28 +66,30 @@ final class InputBuffer {
         bytesCopied += n;
     }
 
-    /** Makes room for {@code n} more bytes after {@code end} in storage this buffer owns. */
+    /**
+     * Makes room for {@code n} more bytes after {@code end}, in owned storage: moves the
+     * unparsed bytes to the front when that frees at least as much as it moves, else grows.
+     */
     private void ensureRoom(int n) {
-        int size = end - start;
         if (!borrowed && buf.length - end >= n) {
             return;
         }
+        int size = end - start;
         long needed = (long) size + n;
         if (needed > Integer.MAX_VALUE - 8) {
             throw new OutOfMemoryError("buffer of " + needed + " bytes");
         }
-        bytesCopied += size;
-        if (!borrowed && needed <= buf.length / 2) {
-            // Moving at most half the array frees at least half of it: amortized linear.
-            System.arraycopy(buf, start, buf, 0, size);
-        } else {
-            int capacity = (int) Math.min(Integer.MAX_VALUE - 8,
-                    Math.max(needed, Math.max(256L, 2L * buf.length)));
-            byte[] grown = new byte[capacity];
-            System.arraycopy(buf, start, grown, 0, size);
-            buf = grown;
-            borrowed = false;
+        byte[] target = owned;
+        // Moving at most half the storage frees at least half of it: amortized linear. A
+        // borrowed array is always moved out, into storage that fits or a bigger one.
+        if (needed > (borrowed ? target.length : target.length / 2)) {
+            target = new byte[(int) Math.min(Integer.MAX_VALUE - 8,
+                    Math.max(needed, Math.max(256L, 2L * owned.length)))];
         }
+        System.arraycopy(buf, start, target, 0, size);
+        bytesCopied += size;
+        buf = owned = target;
+        borrowed = false;
         start = 0;
         end = size;
     }
@@ -96,24 +97,19 @@ final class InputBuffer {
     /**
      * Stops borrowing: copies what is left of a borrowed array into owned storage. Drops big
      * storage once empty, so one long frame does not pin memory for the connection's life.
+     * Harmless when nothing is borrowed.
      */
     void release() {
         if (start == end) {
             start = 0;
             end = 0;
-            if (borrowed || buf.length > RETAINED_CAPACITY) {
-                buf = EMPTY;
-                borrowed = false;
+            if (owned.length > RETAINED_CAPACITY) {
+                owned = EMPTY;
             }
-        } else if (borrowed) {
-            int size = end - start;
-            byte[] owned = new byte[Math.max(256, size)];
-            System.arraycopy(buf, start, owned, 0, size);
             buf = owned;
-            start = 0;
-            end = size;
             borrowed = false;
-            bytesCopied += size;
+        } else if (borrowed) {
+            ensureRoom(0);
         }
     }
 

@@ -155,14 +155,12 @@ public abstract class IntNStringReceiver extends Protocol implements IPushProduc
             return;
         }
         busyReceiving = true;
-        boolean borrowed = in.borrow(data);
+        in.borrow(data);
         try {
             deliver();
         } finally {
             busyReceiving = false;
-            if (borrowed) {
-                in.release();
-            }
+            in.release();
         }
     }
 

@@ -118,14 +118,12 @@ public abstract class LineOnlyReceiver extends Protocol {
             throw new IllegalArgumentException("delimiter is empty");
         }
         busyReceiving = true;
-        boolean borrowed = in.borrow(data);
+        in.borrow(data);
         try {
             deliver(d);
         } finally {
             busyReceiving = false;
-            if (borrowed) {
-                in.release();
-            }
+            in.release();
         }
     }
 

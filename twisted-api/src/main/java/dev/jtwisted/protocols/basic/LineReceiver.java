@@ -65,8 +65,10 @@ public abstract class LineReceiver extends Protocol implements IPushProducer {
 
     /**
      * Called with each line received, without its delimiter, while in line mode.
-     * It may switch to raw mode, pause, clear the buffer or lose the connection; lines already
-     * received but not delivered then wait, go to raw data, or are dropped accordingly.
+     * It may switch to raw mode (the rest of the buffer goes to raw data), pause (the rest
+     * waits), clear the buffer (the rest is dropped) or lose the connection (the rest stays
+     * buffered: as in Twisted, no more lines are delivered once the transport is disconnecting,
+     * for transports that tell, which {@code StringTransport} does).
      *
      * <p>Twisted: {@code LineReceiver.lineReceived}.
      *
@@ -201,14 +203,12 @@ public abstract class LineReceiver extends Protocol implements IPushProducer {
             return;
         }
         busyReceiving = true;
-        boolean borrowed = in.borrow(data);
+        in.borrow(data);
         try {
             deliver();
         } finally {
             busyReceiving = false;
-            if (borrowed) {
-                in.release();
-            }
+            in.release();
         }
     }
 

@@ -116,7 +116,7 @@ public abstract class NetstringReceiver extends Protocol {
      */
     @Override
     public void dataReceived(byte[] data) {
-        boolean borrowed = in.borrow(data);
+        in.borrow(data);
         try {
             // Twisted loops while it has bytes not yet moved into its payload buffer.
             while (parsingPayload ? in.size() > currentPayloadSize : in.size() > 0) {
@@ -130,9 +130,7 @@ public abstract class NetstringReceiver extends Protocol {
                 }
             }
         } finally {
-            if (borrowed) {
-                in.release();
-            }
+            in.release();
         }
     }
 
