@@ -24,8 +24,12 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class NetstringReceiver extends Protocol {
     private static final Logger log = LoggerFactory.getLogger(NetstringReceiver.class);
-    /** More digits than any int's length check needs: 10 digits, plus one. */
+    /** One digit more than any int MAX_LENGTH lets a length have (11, for 2^31 - 1). */
     private static final int MAX_DIGITS_SCANNED = 12;
+    /** What one parsing step did: delivered or moved on, needs more bytes, or found garbage. */
+    private static final int DONE = 0;
+    private static final int PARTIAL = 1;
+    private static final int BROKEN = 2;
 
     /**
      * The longest netstring payload accepted, in bytes. Twisted: {@code MAX_LENGTH}, 99999.
@@ -133,11 +137,6 @@ public abstract class NetstringReceiver extends Protocol {
             in.release();
         }
     }
-
-    /** What one parsing step did: delivered or moved on, needs more bytes, or found garbage. */
-    private static final int DONE = 0;
-    private static final int PARTIAL = 1;
-    private static final int BROKEN = 2;
 
     /**
      * Parses one length and what it can of the payload: {@link #DONE}, {@link #PARTIAL} when more

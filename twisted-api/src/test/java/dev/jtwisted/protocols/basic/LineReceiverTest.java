@@ -597,7 +597,8 @@ class LineReceiverTest {
             assertEquals(List.of(excessive), proto.longLines);
         }
 
-        @Test // Twisted: test_basic.LineReceiverTests.test_maximumLineLength
+        @Test // Twisted: test_basic.LineReceiverTests.test_maximumLineLength, and the same in
+        // LineReceiverLineLengthExceededTests
         void aLineLongerThanMaxLengthLosesTheConnection() {
             Plain p = new Plain();
             p.makeConnection(transport);
