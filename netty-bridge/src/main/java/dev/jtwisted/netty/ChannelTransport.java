@@ -512,6 +512,11 @@ final class ChannelTransport implements ITCPTransport {
     // ------------------------------------------------------------------ closing
 
     @Override
+    public boolean disconnecting() {
+        return disconnecting || closing || aborted;
+    }
+
+    @Override
     public void loseConnection() {
         if (!loop.inEventLoop()) {
             loop.execute(this::loseConnection);

@@ -408,6 +408,36 @@ class ProtocolHandlerTest {
         }
 
         @Test
+        void disconnectingTurnsTrueWithLoseConnection() {
+            connect(new RecordingProtocol());
+            assertFalse(transport().disconnecting());
+            transport().loseConnection();
+            assertTrue(transport().disconnecting());
+        }
+
+        @Test
+        void disconnectingTurnsTrueWithAbortConnection() {
+            connect(new RecordingProtocol());
+            transport().abortConnection();
+            assertTrue(transport().disconnecting());
+        }
+
+        @Test
+        void aLineReceiverThatLosesTheConnectionGetsNoMoreLinesOfThatRead() {
+            List<String> lines = new ArrayList<>();
+            Owner lineOwner = new Owner(new dev.jtwisted.protocols.basic.LineReceiver() {
+                @Override
+                public void lineReceived(byte[] line) {
+                    lines.add(new String(line, US_ASCII));
+                    transport.loseConnection();
+                }
+            });
+            channel = new EmbeddedChannel(flushes, new ProtocolHandler(lineOwner));
+            channel.writeInbound(bytes("quit\r\nignored\r\n"));
+            assertEquals(List.of("quit"), lines);
+        }
+
+        @Test
         void noDataIsDeliveredAfterLoseConnection() {
             connect(new RecordingProtocol());
             transport().loseConnection();

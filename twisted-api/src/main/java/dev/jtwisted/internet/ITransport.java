@@ -43,4 +43,16 @@ public interface ITransport extends IConsumer, IPushProducer {
 
     /** This end's address. */
     IAddress getHost();
+
+    /**
+     * Whether this connection has started closing: {@code loseConnection} or
+     * {@code abortConnection} was called, or the transport is closing it on its own (after an
+     * error). Line receivers check it so as to deliver no more lines once a line has closed the
+     * connection. The default is for transports that never close.
+     *
+     * <p>Twisted: the {@code disconnecting} attribute of {@code abstract.FileDescriptor}.
+     */
+    default boolean disconnecting() {
+        return false;
+    }
 }

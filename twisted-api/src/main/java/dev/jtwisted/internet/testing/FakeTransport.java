@@ -103,6 +103,7 @@ public class FakeTransport implements ITCPTransport {
     }
 
     /** True once this end asked to close (or the other end closed). */
+    @Override
     public boolean disconnecting() {
         return disconnecting;
     }

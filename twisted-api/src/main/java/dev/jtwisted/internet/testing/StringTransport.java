@@ -92,6 +92,7 @@ public class StringTransport implements ITCPTransport {
     }
 
     /** True once {@link #loseConnection()} or {@link #abortConnection()} was called. */
+    @Override
     public boolean disconnecting() {
         return disconnecting;
     }

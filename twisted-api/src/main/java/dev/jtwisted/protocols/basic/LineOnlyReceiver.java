@@ -40,7 +40,6 @@ public abstract class LineOnlyReceiver extends Protocol {
 
     /** Received bytes not parsed yet; package-private for tests. */
     final InputBuffer in = new InputBuffer();
-    private final Disconnecting disconnecting = new Disconnecting();
     private boolean busyReceiving;
     /** No delimiter starts before {@code in.start + searchFrom}; valid for {@link #searched}. */
     private int searchFrom;
@@ -138,7 +137,7 @@ public abstract class LineOnlyReceiver extends Protocol {
             if (at < 0) {
                 break;
             }
-            if (disconnecting.of(transport)) {
+            if (transport != null && transport.disconnecting()) {
                 skipToLastLine(d);
                 return;
             }

@@ -54,7 +54,6 @@ public abstract class LineReceiver extends Protocol implements IPushProducer {
 
     /** Received bytes not parsed yet; package-private for tests. */
     final InputBuffer in = new InputBuffer();
-    private final Disconnecting disconnecting = new Disconnecting();
     private boolean lineMode = true;
     private boolean busyReceiving;
     /** No delimiter starts before {@code in.start + searchFrom}; valid for {@link #searched}. */
@@ -249,7 +248,7 @@ public abstract class LineReceiver extends Protocol implements IPushProducer {
                 in.start = at + dl;
                 searchFrom = 0;
                 lineReceived(line);
-                if (disconnecting.of(transport)) {
+                if (transport != null && transport.disconnecting()) {
                     return;
                 }
             } else {
