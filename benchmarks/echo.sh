@@ -8,6 +8,11 @@
 #   SERVERS="netty python" ROUNDS=1 benchmarks/echo.sh
 #   CHUNK=512 WINDOW=2048 benchmarks/echo.sh   small messages: more reads and writes per byte,
 #                                          so the servers' own per-message cost shows more
+#   FRAMING=line benchmarks/echo.sh        frame echo: every server cuts the stream into lines
+#                                          (netstring, int32 likewise) and echoes each frame with
+#                                          its framing's codec; the table is frames/s and server
+#                                          CPU per frame. PAYLOAD bytes per frame body (64),
+#                                          IN_FLIGHT frames in flight per connection (16)
 #
 # With the default 16 KiB writes, loopback TCP in the kernel is most of the work (the server's
 # system time is several times its user time), which narrows the gaps between servers. The
@@ -37,16 +42,21 @@
 #   WARMUP        seconds of load before measuring (default 5)
 #   DURATION      seconds measured (default 10)
 #   CONNECTIONS   connections (default 64)
-#   CHUNK         bytes per write (default 16384)
-#   WINDOW        bytes in flight per connection (default 65536)
+#   CHUNK         bytes per write (default 16384; raw only)
+#   WINDOW        bytes in flight per connection (default 65536; raw only)
+#   FRAMING       raw (default), line, netstring or int32: netty uses Netty's frame decoders,
+#                 jtwisted LineReceiver / NetstringReceiver / Int32StringReceiver, python the same
+#                 Twisted receivers; the views row is raw only
+#   PAYLOAD       bytes of each frame's body (default 64), framed runs only
+#   IN_FLIGHT     frames in flight per connection (default 16), framed runs only
 #   JAVA          java for the servers and the load tool (default: java on the PATH)
 #   SERVER_JVM_OPTS  JVM options for both Java servers (default "-Xms1g -Xmx1g")
 #   LOAD_JVM_OPTS    JVM options for the load tool (default "-Xms512m -Xmx512m")
 #   PYTHON        interpreter with Twisted (default /usr/bin/python3)
 #   SKIP_BUILD=1  reuse benchmarks/target/benchmarks.jar
 #
-# Output in benchmarks/target/: echo-<row>-server.{out,err}, echo-<row>-load.txt (RESULT lines of
-# every round), echo-results.md.
+# Output in benchmarks/target/: echo-<framing>-<row>-server.{out,err}, echo-<framing>-<row>-load.txt
+# (RESULT lines of every round), echo-<framing>-results.md.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -61,6 +71,16 @@ duration="${DURATION:-10}"
 connections="${CONNECTIONS:-64}"
 chunk="${CHUNK:-16384}"
 window="${WINDOW:-65536}"
+framing="${FRAMING:-raw}"
+payload="${PAYLOAD:-64}"
+in_flight="${IN_FLIGHT:-16}"
+case "$framing" in
+    raw) load_shape=(--chunk "$chunk" --window "$window")
+         shape="$connections connections x $window B window ($chunk B writes)" ;;
+    line|netstring|int32) load_shape=(--framing "$framing" --payload "$payload" --in-flight "$in_flight")
+         shape="$framing frames, $payload B bodies, $connections connections x $in_flight frames in flight" ;;
+    *) echo "FRAMING must be raw, line, netstring or int32: $framing" >&2; exit 2 ;;
+esac
 java="${JAVA:-java}"
 read -r -a server_jvm <<< "${SERVER_JVM_OPTS:--Xms1g -Xmx1g}"
 read -r -a load_jvm <<< "${LOAD_JVM_OPTS:--Xms512m -Xmx512m}"
@@ -106,7 +126,7 @@ trap stop_server EXIT
 start_server() {
     local row="$1"
     shift
-    local out="$target/echo-$row-server.out" err="$target/echo-$row-server.err"
+    local out="$target/echo-$framing-$row-server.out" err="$target/echo-$framing-$row-server.err"
     : > "$out"
     # A plain background command, not a subshell: taskset execs the server, so $! is the
     # server's own pid, whose CPU time EchoLoad reads from /proc and which stop_server kills.
@@ -131,46 +151,54 @@ start_server() {
     return 1
 }
 
-declare -A runs cpu_runs busy_runs note
+declare -A runs cpu_runs busy_runs frame_runs frame_cpu_runs note
 run_row() {
     local row="$1" round="$2" status=0
     [[ -n "${note[$row]:-}" ]] && return 0   # failed to start: once is enough
+    local framed=(--framing "$framing")
     case "$row" in
         netty) start_server netty "$java" "${server_jvm[@]}" -cp "$jar" \
-                   dev.jtwisted.benchmarks.echo.NettyEchoServer || status=$? ;;
+                   dev.jtwisted.benchmarks.echo.NettyEchoServer "${framed[@]}" || status=$? ;;
         jtwisted) start_server jtwisted "$java" "${server_jvm[@]}" -cp "$jar" \
-                   dev.jtwisted.benchmarks.echo.JtwistedEchoServer || status=$? ;;
-        jtwisted2) start_server jtwisted2 "$java" "${server_jvm[@]}" -cp "$jar" \
-                   dev.jtwisted.benchmarks.echo.JtwistedEchoServer --event-loops 2 || status=$? ;;
-        jtwisted-views) start_server jtwisted-views "$java" "${server_jvm[@]}" -cp "$jar" \
+                   dev.jtwisted.benchmarks.echo.JtwistedEchoServer "${framed[@]}" || status=$? ;;
+        jtwisted-views)
+            if [[ "$framing" != raw ]]; then
+                note[$row]="raw echo only"
+                return 0
+            fi
+            start_server jtwisted-views "$java" "${server_jvm[@]}" -cp "$jar" \
                    dev.jtwisted.benchmarks.echo.JtwistedEchoServer --views true || status=$? ;;
-        python) start_server python "$python" "$echo_py" --timeout 0 || status=$? ;;
+        jtwisted2) start_server jtwisted2 "$java" "${server_jvm[@]}" -cp "$jar" \
+                   dev.jtwisted.benchmarks.echo.JtwistedEchoServer --event-loops 2 "${framed[@]}" || status=$? ;;
+        python) start_server python "$python" "$echo_py" --timeout 0 "${framed[@]}" || status=$? ;;
         *) echo "unknown server row: $row (known: netty jtwisted jtwisted-views jtwisted2 python)" >&2; exit 2 ;;
     esac
     if [[ "$status" != 0 ]]; then
-        note[$row]="server failed to start (see target/echo-$row-server.err)"
+        note[$row]="server failed to start (see target/echo-$framing-$row-server.err)"
         return 0
     fi
     local pid="$server_pid"
-    echo ">> $row, round $round of $rounds: pid $pid, port $server_port; load: $connections connections, $chunk B chunks," \
-        "$window B window, ${warmup}s warm-up, ${duration}s measured" >&2
+    echo ">> $row, round $round of $rounds: pid $pid, port $server_port; load: $shape," \
+        "${warmup}s warm-up, ${duration}s measured" >&2
     local load_status=0
     "${load_pin[@]}" "$java" "${load_jvm[@]}" -cp "$jar" dev.jtwisted.benchmarks.echo.EchoLoad \
         --port "$server_port" --server-pid "$pid" --clk-tck "$clk_tck" --label "$row" \
-        --connections "$connections" --chunk "$chunk" --window "$window" \
+        --connections "$connections" "${load_shape[@]}" \
         --warmup "$warmup" --duration "$duration" \
-        >> "$target/echo-$row-load.txt" 2> "$target/echo-$row-load.err" || load_status=$?
-    grep -v '^SLF4J' "$target/echo-$row-load.err" >&2 || true
+        >> "$target/echo-$framing-$row-load.txt" 2> "$target/echo-$framing-$row-load.err" || load_status=$?
+    grep -v '^SLF4J' "$target/echo-$framing-$row-load.err" >&2 || true
     stop_server
     if [[ "$load_status" != 0 ]]; then
-        note[$row]="load run failed (status $load_status, see target/echo-$row-load.err)"
+        note[$row]="load run failed (status $load_status, see target/echo-$framing-$row-load.err)"
         return 0
     fi
     local result
-    result="$(grep '^RESULT ' "$target/echo-$row-load.txt" | tail -n 1)"
+    result="$(grep '^RESULT ' "$target/echo-$framing-$row-load.txt" | tail -n 1)"
     runs[$row]+="$(sed -n 's/.* mbps=\([^ ]*\).*/\1/p' <<< "$result") "
     cpu_runs[$row]+="$(sed -n 's/.* server_cpu_s_per_gb=\([^ ]*\).*/\1/p' <<< "$result") "
     busy_runs[$row]+="$(sed -n 's/.* server_busy=\([^ ]*\).*/\1/p' <<< "$result") "
+    frame_runs[$row]+="$(sed -n 's/.* frames_per_s=\([^ ]*\).*/\1/p' <<< "$result") "
+    frame_cpu_runs[$row]+="$(sed -n 's/.* server_cpu_us_per_frame=\([^ ]*\).*/\1/p' <<< "$result") "
 }
 
 # best VALUES...: the largest.
@@ -184,7 +212,7 @@ median() {
 }
 
 for row in $servers; do
-    rm -f "$target/echo-$row-load.txt"
+    rm -f "$target/echo-$framing-$row-load.txt"
 done
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq "$rounds"); do
@@ -194,13 +222,20 @@ for round in $(seq "$rounds"); do
 done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
+# The Netty codec and the Twisted receiver each framing uses.
+case "$framing" in
+    raw) netty_codec="ChannelInboundHandlerAdapter"; receiver="Protocol" ;;
+    line) netty_codec="LineBasedFrameDecoder"; receiver="LineReceiver" ;;
+    netstring) netty_codec="a netstring ByteToMessageDecoder"; receiver="NetstringReceiver" ;;
+    int32) netty_codec="LengthFieldBasedFrameDecoder + LengthFieldPrepender"; receiver="Int32StringReceiver" ;;
+esac
 label() {
     case "$1" in
-        netty) echo "plain Netty (ChannelInboundHandlerAdapter)" ;;
-        jtwisted) echo "jtwisted (Protocol on the reactor)" ;;
+        netty) echo "plain Netty ($netty_codec)" ;;
+        jtwisted) echo "jtwisted ($receiver on the reactor)" ;;
         jtwisted-views) echo "jtwisted, ByteBuffer views (zero-copy echo)" ;;
         jtwisted2) echo "jtwisted, 2 event loops" ;;
-        python) echo "Python Twisted $("$python" -c 'import twisted; print(twisted.__version__)' 2> /dev/null)" ;;
+        python) echo "Python Twisted $("$python" -c 'import twisted; print(twisted.__version__)' 2> /dev/null) ($receiver)" ;;
     esac
 }
 
@@ -210,7 +245,7 @@ percent() {
     awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * a / b }'
 }
 
-declare -A mbps cpu_per_gb busy
+declare -A mbps cpu_per_gb busy fps cpu_per_frame
 for row in $servers; do
     if [[ -z "${note[$row]:-}" && -n "${runs[$row]:-}" ]]; then
         # shellcheck disable=SC2086 # word splitting wanted: one value per round
@@ -219,31 +254,60 @@ for row in $servers; do
         cpu_per_gb[$row]="$(median ${cpu_runs[$row]})"
         # shellcheck disable=SC2086
         busy[$row]="$(median ${busy_runs[$row]})"
+        if [[ "$framing" != raw ]]; then
+            # shellcheck disable=SC2086
+            fps[$row]="$(best ${frame_runs[$row]})"
+            # shellcheck disable=SC2086
+            cpu_per_frame[$row]="$(median ${frame_cpu_runs[$row]})"
+        fi
     fi
 done
+
+# ratio A B: A / B as "1.07x", or "-" without either.
+ratio() {
+    [[ -n "$1" && -n "$2" ]] || { echo "-"; return; }
+    awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'
+}
+
+results="$target/echo-$framing-results.md"
 {
-    echo "| Server | MB/s (best) | vs Netty | Server CPU s per GB | vs Netty (GB per CPU s) | Server busy | Rounds (MB/s) |"
+    if [[ "$framing" == raw ]]; then
+        echo "| Server | MB/s (best) | vs Netty | Server CPU s per GB | vs Netty (GB per CPU s) | Server busy | Rounds (MB/s) |"
+    else
+        echo "| Server | Frames/s (best) | vs Netty | Server CPU µs per frame | vs Netty | Server busy | Rounds (frames/s) |"
+    fi
     echo "|---|---:|---:|---:|---:|---:|---|"
     for row in $servers; do
-        if [[ -n "${mbps[$row]:-}" ]]; then
+        if [[ -z "${mbps[$row]:-}" ]]; then
+            echo "| $(label "$row") | ${note[$row]:-not run} | | | | | |"
+        elif [[ "$framing" == raw ]]; then
             echo "| $(label "$row") | ${mbps[$row]} | $(percent "${mbps[$row]}" "${mbps[netty]:-}") |" \
                 "${cpu_per_gb[$row]} | $(percent "${cpu_per_gb[netty]:-}" "${cpu_per_gb[$row]}") |" \
                 "$(awk -v b="${busy[$row]}" 'BEGIN { printf "%.0f%%", 100 * b }') | ${runs[$row]% } |"
         else
-            echo "| $(label "$row") | ${note[$row]:-not run} | | | | | |"
+            echo "| $(label "$row") | ${fps[$row]} | $(percent "${fps[$row]}" "${fps[netty]:-}") |" \
+                "${cpu_per_frame[$row]} | $(ratio "${cpu_per_frame[$row]}" "${cpu_per_frame[netty]:-}") |" \
+                "$(awk -v b="${busy[$row]}" 'BEGIN { printf "%.0f%%", 100 * b }') | ${frame_runs[$row]% } |"
         fi
     done
-} > "$target/echo-results.md"
+} > "$results"
 
 echo
-echo "Echo benchmark: $connections connections x $window B window ($chunk B writes), ${warmup}s warm-up," \
+echo "Echo benchmark: $shape, ${warmup}s warm-up," \
     "${duration}s measured per server and round, $rounds round(s); $pinning; $("$java" -XshowSettings:properties -version 2>&1 |
         awk -F' = ' '/^ *java\.version = /{print "Java " $2; exit}'), $(uname -sr), $(nproc) CPUs."
-echo "MB/s: 10^6 echoed bytes (to the server and back) per second, every byte checked."
-echo "Server CPU: user+system seconds of the server process per 10^9 echoed bytes (lower is better);"
-echo "its ratio to Netty's holds up when other work on the machine takes CPU from a round, which MB/s"
-echo "does not. Server busy: the share of its CPU the server used (near 100%: the server was the limit)."
-echo "MB/s is the best round (other work can only slow a round down); the other figures are medians."
+if [[ "$framing" == raw ]]; then
+    echo "MB/s: 10^6 echoed bytes (to the server and back) per second, every byte checked."
+    echo "Server CPU: user+system seconds of the server process per 10^9 echoed bytes (lower is better);"
+    echo "its ratio to Netty's holds up when other work on the machine takes CPU from a round, which MB/s"
+    echo "does not. Server busy: the share of its CPU the server used (near 100%: the server was the limit)."
+    echo "MB/s is the best round (other work can only slow a round down); the other figures are medians."
+else
+    echo "Frames/s: $framing frames echoed per second (each decoded by the server and sent back in the same"
+    echo "framing), every byte checked. Server CPU: user+system microseconds of the server process per frame"
+    echo "(lower is better), and its ratio to Netty's. Server busy: the share of its CPU the server used."
+    echo "Frames/s is the best round; the other figures are medians."
+fi
 echo "Load average before/after: $load_before / $load_after."
 echo
-cat "$target/echo-results.md"
+cat "$results"

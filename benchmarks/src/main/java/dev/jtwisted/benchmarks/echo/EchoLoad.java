@@ -31,11 +31,19 @@ import java.util.concurrent.atomic.LongAdder;
  * servers differ and nothing else does.
  *
  * <p>Each connection keeps {@code --window} bytes in flight: it writes {@code --chunk}-byte
- * slices of a pseudo-random pattern, and writes another each time that many have come back.
+ * slices of a pseudo-random pattern, and writes more each time that many have come back (the
+ * chunks a read makes room for go out as one write).
+ *
+ * <p>With {@code --framing line|netstring|int32} the pattern is made of frames with
+ * {@code --payload}-byte random bodies, the chunk is one frame and the window
+ * {@code --in-flight} frames; the result adds frames a second and the server's CPU time per
+ * frame. An echo of every frame in the same framing gives back the same bytes, so the check is
+ * the same.
  * Every byte read is compared with the pattern at its offset in the stream (Netty's vectorised
  * {@link ByteBufUtil#equals}): a lost, duplicated, reordered or changed byte stops the run with
- * status 1. The pattern is {@value #PATTERN} bytes, a length prime to the chunk sizes, so a
- * server that echoed an old chunk would be caught too.
+ * status 1. The raw pattern is {@value #PATTERN} bytes, a length prime to the chunk sizes, and
+ * the framed one {@value #FRAMES} (a prime) frames, so a server that echoed an old chunk would be
+ * caught too.
  *
  * <p>Reports MB/s (10<sup>6</sup> bytes a second) of echoed bytes, i.e. bytes that went to the
  * server and back, over the measurement only; with {@code --server-pid}, also the server's CPU
@@ -53,11 +61,14 @@ import java.util.concurrent.atomic.LongAdder;
  * java -cp benchmarks.jar dev.jtwisted.benchmarks.echo.EchoLoad --port PORT [--host 127.0.0.1]
  *     [--connections 64] [--chunk 16384] [--window 65536] [--warmup 5] [--duration 10]
  *     [--threads N] [--transport auto|epoll|nio] [--server-pid PID] [--clk-tck 100] [--label NAME]
+ *     [--framing raw|line|netstring|int32 --payload 64 --in-flight 16]
  * </pre>
  */
 public final class EchoLoad {
     /** The pattern's length: a prime, so that no chunk size lines up with it. */
     static final int PATTERN = 1_048_573;
+    /** The framed pattern's frame count: a prime, as {@link #PATTERN}. */
+    static final int FRAMES = 16_381;
 
     private final String host;
     private final int port;
@@ -66,7 +77,10 @@ public final class EchoLoad {
     private final int window;
     private final Transports transport;
     private final int threads;
-    /** The pattern, followed by its first {@code chunk} bytes again, so that any chunk is one slice. */
+    private final Framing framing;
+    /** The pattern's length: where the stream starts over. */
+    private final int patternLength;
+    /** The pattern, followed by its first {@code window} bytes again, so any write is one slice. */
     private final ByteBuf pattern;
     private final LongAdder echoed = new LongAdder();
     private final AtomicReference<String> failure = new AtomicReference<>();
@@ -74,7 +88,7 @@ public final class EchoLoad {
     private volatile boolean running = true;
 
     private EchoLoad(String host, int port, int connections, int chunk, int window, Transports transport,
-            int threads) {
+            int threads, Framing framing, int payload) {
         this.host = host;
         this.port = port;
         this.connections = connections;
@@ -82,9 +96,18 @@ public final class EchoLoad {
         this.window = window;
         this.transport = transport;
         this.threads = threads;
-        byte[] bytes = new byte[PATTERN + chunk];
-        new SplittableRandom(20220404).nextBytes(bytes);
-        System.arraycopy(bytes, 0, bytes, PATTERN, chunk);
+        this.framing = framing;
+        byte[] unit = framing == Framing.RAW
+                ? new byte[PATTERN]
+                : framing.frames(FRAMES, payload, 20220404);
+        if (framing == Framing.RAW) {
+            new SplittableRandom(20220404).nextBytes(unit);
+        }
+        this.patternLength = unit.length;
+        byte[] bytes = new byte[patternLength + window];
+        for (int at = 0; at < bytes.length; at += patternLength) {
+            System.arraycopy(unit, 0, bytes, at, Math.min(patternLength, bytes.length - at));
+        }
         ByteBuf direct = Unpooled.directBuffer(bytes.length).writeBytes(bytes);
         // Unreleasable: every chunk written is a slice of it, and no write may free it.
         this.pattern = Unpooled.unreleasableBuffer(direct);
@@ -120,8 +143,8 @@ public final class EchoLoad {
                 }
                 int index = in.readerIndex();
                 for (int left = n; left > 0; ) {
-                    int offset = (int) (received % PATTERN);
-                    int piece = Math.min(left, PATTERN - offset);
+                    int offset = (int) (received % patternLength);
+                    int piece = Math.min(left, patternLength - offset);
                     if (!ByteBufUtil.equals(in, index, pattern, offset, piece)) {
                         fail(ctx.channel() + ": echoed bytes differ from those sent, within stream bytes "
                                 + received + " to " + (received + piece));
@@ -159,11 +182,12 @@ public final class EchoLoad {
             ctx.close();
         }
 
-        /** Writes chunks until {@code window} bytes are in flight; the caller flushes. */
+        /** Writes whole chunks, as one slice, until {@code window} bytes are in flight; the caller flushes. */
         private void fill(ChannelHandlerContext ctx) {
-            while (running && sent - received + chunk <= window) {
-                ctx.write(pattern.slice((int) (sent % PATTERN), chunk));
-                sent += chunk;
+            int room = (int) ((window - (sent - received)) / chunk * chunk);
+            if (running && room > 0) {
+                ctx.write(pattern.slice((int) (sent % patternLength), room));
+                sent += room;
             }
         }
     }
@@ -190,9 +214,9 @@ public final class EchoLoad {
                 }
                 channels.add(f.channel());
             }
-            System.err.printf(Locale.ROOT, "EchoLoad: %d connections to %s:%d, %d B chunks, %d B window, %s,"
-                    + " %d thread(s); warm-up %.1f s, measuring %.1f s%n", connections, host, port, chunk, window,
-                    transport, threads, warmupSeconds, durationSeconds);
+            System.err.printf(Locale.ROOT, "EchoLoad: %d connections to %s:%d, %d B chunks, %d B window, framing %s,"
+                    + " %s, %d thread(s); warm-up %.1f s, measuring %.1f s%n", connections, host, port, chunk, window,
+                    framing, transport, threads, warmupSeconds, durationSeconds);
 
             if (failed.await(nanos(warmupSeconds), TimeUnit.NANOSECONDS)) {
                 return report(failure.get());
@@ -214,11 +238,16 @@ public final class EchoLoad {
             long bytes = bytes1 - bytes0;
             double mbps = bytes / 1e6 / seconds;
             double loadCpu = (own1 - own0) / 1e9;
+            long frames = bytes / chunk;
             StringBuilder result = new StringBuilder();
             result.append(String.format(Locale.ROOT, "RESULT label=%s mbps=%.1f bytes=%d seconds=%.3f", label, mbps,
                     bytes, seconds));
             String human = String.format(Locale.ROOT, "EchoLoad: %s: echoed %.1f MB in %.2f s: %.1f MB/s; load tool"
                     + " CPU %.2f s", label, bytes / 1e6, seconds, mbps, loadCpu);
+            if (framing != Framing.RAW) {
+                result.append(String.format(Locale.ROOT, " frames=%d frames_per_s=%.0f", frames, frames / seconds));
+                human += String.format(Locale.ROOT, "; %.0f frames/s", frames / seconds);
+            }
             if (serverPid > 0) {
                 double user = (double) (cpu1[0] - cpu0[0]) / clkTck;
                 double system = (double) (cpu1[1] - cpu0[1]) / clkTck;
@@ -229,9 +258,14 @@ public final class EchoLoad {
                         serverCpu / seconds));
                 human += String.format(Locale.ROOT, "; server CPU %.2f s (user %.2f, system %.2f; %.3f s per GB)",
                         serverCpu, user, system, perGb);
+                if (framing != Framing.RAW) {
+                    double perFrame = frames == 0 ? Double.NaN : serverCpu / frames * 1e6;
+                    result.append(String.format(Locale.ROOT, " server_cpu_us_per_frame=%.3f", perFrame));
+                    human += String.format(Locale.ROOT, " (%.3f us per frame)", perFrame);
+                }
             }
             result.append(String.format(Locale.ROOT, " load_cpu_s=%.2f connections=%d chunk=%d window=%d"
-                    + " transport=%s", loadCpu, connections, chunk, window, transport));
+                    + " framing=%s transport=%s", loadCpu, connections, chunk, window, framing, transport));
             System.err.println(human);
             System.out.println(result);
             return 0;
@@ -291,12 +325,32 @@ public final class EchoLoad {
         int status;
         try {
             Flags flags = Flags.parse(args, Set.of("host", "port", "connections", "chunk", "window", "warmup",
-                    "duration", "threads", "transport", "server-pid", "clk-tck", "label"));
+                    "duration", "threads", "transport", "server-pid", "clk-tck", "label", "framing", "payload",
+                    "in-flight"));
             if (!flags.has("port")) {
                 throw new IllegalArgumentException("--port is required");
             }
-            int chunk = flags.integer("chunk", 16 * 1024, 1);
-            int window = flags.integer("window", 64 * 1024, 1);
+            Framing framing = Framing.named(flags.string("framing", "raw"));
+            int payload = flags.integer("payload", 64, 1);
+            int chunk;
+            int window;
+            if (framing == Framing.RAW) {
+                if (flags.has("payload") || flags.has("in-flight")) {
+                    throw new IllegalArgumentException("--payload and --in-flight need --framing line, netstring or int32");
+                }
+                chunk = flags.integer("chunk", 16 * 1024, 1);
+                window = flags.integer("window", 64 * 1024, 1);
+            } else {
+                if (flags.has("chunk") || flags.has("window")) {
+                    throw new IllegalArgumentException("with --framing, give --payload and --in-flight, not --chunk or --window");
+                }
+                int limit = framing == Framing.LINE ? Framing.MAX_LINE : Framing.MAX_STRING;
+                if (payload > limit) {
+                    throw new IllegalArgumentException("--payload (" + payload + ") exceeds " + limit + " for " + framing);
+                }
+                chunk = framing.frameLength(payload);
+                window = chunk * flags.integer("in-flight", 16, 1);
+            }
             if (window < chunk) {
                 throw new IllegalArgumentException("--window (" + window + ") is below --chunk (" + chunk + ")");
             }
@@ -310,7 +364,9 @@ public final class EchoLoad {
                     chunk,
                     window,
                     Transports.named(flags.string("transport", "auto")),
-                    flags.integer("threads", Runtime.getRuntime().availableProcessors(), 1));
+                    flags.integer("threads", Runtime.getRuntime().availableProcessors(), 1),
+                    framing,
+                    payload);
             long serverPid = flags.number("server-pid", 0, 0);
             if (serverPid > 0) {
                 serverTicks(serverPid); // fail now, not after the warm-up

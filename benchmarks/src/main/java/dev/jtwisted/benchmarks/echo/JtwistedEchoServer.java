@@ -2,10 +2,14 @@ package dev.jtwisted.benchmarks.echo;
 
 import dev.jtwisted.internet.IListeningPort;
 import dev.jtwisted.internet.IPv4Address;
+import dev.jtwisted.internet.IProtocolFactory;
 import dev.jtwisted.internet.IReactor;
 import dev.jtwisted.internet.Protocol;
 import dev.jtwisted.internet.ServerFactory;
 import dev.jtwisted.netty.NettyReactor;
+import dev.jtwisted.protocols.basic.Int32StringReceiver;
+import dev.jtwisted.protocols.basic.LineReceiver;
+import dev.jtwisted.protocols.basic.NetstringReceiver;
 import java.nio.ByteBuffer;
 import java.util.Set;
 
@@ -16,11 +20,14 @@ import java.util.Set;
  * <p>Prints {@code LISTENING <port>} once bound and serves until killed. {@code --event-loops N}
  * spreads the connections over N loop threads (the reactor's multi-loop mode). {@code --views true}
  * echoes through {@code dataReceived(ByteBuffer)} and {@code write(ByteBuffer)}, the zero-copy
- * path, instead of byte arrays.
+ * path, instead of byte arrays. {@code --framing line|netstring|int32} echoes frames with
+ * {@code protocols.basic}'s receivers instead: {@code LineReceiver} (each line back with
+ * {@code sendLine}), {@code NetstringReceiver} or {@code Int32StringReceiver}, as the Python row
+ * does with Twisted's own.
  *
  * <pre>
  * java -cp benchmarks.jar dev.jtwisted.benchmarks.echo.JtwistedEchoServer \
- *     [--host 127.0.0.1] [--port 0] [--event-loops 1] [--views false]
+ *     [--host 127.0.0.1] [--port 0] [--event-loops 1] [--views false] [--framing raw]
  * </pre>
  *
  * <p>Twisted: {@code docs/core/examples/echoserv.py}.
@@ -44,6 +51,42 @@ public final class JtwistedEchoServer {
         }
     }
 
+    /** Each line back with {@code sendLine}. Twisted: a {@code LineReceiver} echo. */
+    static final class LineEcho extends LineReceiver {
+        @Override
+        public void lineReceived(byte[] line) {
+            sendLine(line);
+        }
+    }
+
+    static final class NetstringEcho extends NetstringReceiver {
+        @Override
+        public void stringReceived(byte[] string) {
+            sendString(string);
+        }
+    }
+
+    static final class Int32Echo extends Int32StringReceiver {
+        @Override
+        public void stringReceived(byte[] string) {
+            sendString(string);
+        }
+    }
+
+    /** The echo protocol for {@code framing}, or the zero-copy raw one with {@code views}. */
+    static IProtocolFactory factory(Framing framing, boolean views) {
+        switch (framing) {
+            case LINE:
+                return ServerFactory.forProtocol(LineEcho::new);
+            case NETSTRING:
+                return ServerFactory.forProtocol(NetstringEcho::new);
+            case INT32:
+                return ServerFactory.forProtocol(Int32Echo::new);
+            default:
+                return views ? ServerFactory.forProtocol(ViewEcho::new) : ServerFactory.forProtocol(Echo::new);
+        }
+    }
+
     /**
      * A new reactor with {@code eventLoops} loop threads, on the best transport (epoll where
      * available, as {@link NettyEchoServer} uses) with TCP_NODELAY, the reactor's default.
@@ -53,17 +96,20 @@ public final class JtwistedEchoServer {
     }
 
     public static void main(String[] args) {
-        Flags flags = Flags.parse(args, Set.of("host", "port", "event-loops", "views"));
+        Flags flags = Flags.parse(args, Set.of("host", "port", "event-loops", "views", "framing"));
         String host = flags.string("host", "127.0.0.1");
         int port = flags.integer("port", 0, 0);
         int eventLoops = flags.integer("event-loops", 1, 1);
         boolean views = flags.bool("views", false);
+        Framing framing = Framing.named(flags.string("framing", "raw"));
+        if (views && framing != Framing.RAW) {
+            throw new IllegalArgumentException("--views true echoes raw bytes; it takes no --framing");
+        }
+        IProtocolFactory factory = factory(framing, views);
 
         IReactor reactor = newReactor(eventLoops);
         reactor.callWhenRunning(() -> {
-            IListeningPort listening = reactor.listenTCP(port, views
-                    ? ServerFactory.forProtocol(ViewEcho::new)
-                    : ServerFactory.forProtocol(Echo::new), 1024, host);
+            IListeningPort listening = reactor.listenTCP(port, factory, 1024, host);
             System.out.println("LISTENING " + ((IPv4Address) listening.getHost()).port());
         });
         reactor.run();

@@ -1,10 +1,13 @@
 package dev.jtwisted.benchmarks.echo;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
@@ -16,11 +19,16 @@ import java.util.Set;
  * example writes it (write each buffer back, flush when the read burst ends). It is what a Netty
  * user would write by hand, so jtwisted's echo is measured against the fair, idiomatic thing.
  *
+ * <p>With {@code --framing line|netstring|int32} it echoes frames instead: Netty's
+ * {@code LineBasedFrameDecoder}, a netstring decoder, or {@code LengthFieldBasedFrameDecoder} with
+ * {@code LengthFieldPrepender}, and a handler that writes each frame back in the same framing,
+ * flushing once per read burst: the plain Netty way to write what {@code protocols.basic} does.
+ *
  * <p>Prints {@code LISTENING <port>} once bound and serves until killed.
  *
  * <pre>
  * java -cp benchmarks.jar dev.jtwisted.benchmarks.echo.NettyEchoServer \
- *     [--host 127.0.0.1] [--port 0] [--threads N] [--transport auto|epoll|nio]
+ *     [--host 127.0.0.1] [--port 0] [--threads N] [--transport auto|epoll|nio] [--framing raw]
  * </pre>
  * {@code --threads} defaults to the processors this process may run on (1 under
  * {@code taskset -c 0}).
@@ -51,16 +59,57 @@ public final class NettyEchoServer {
         }
     }
 
+    /** Writes back every frame its decoder produces, in the same framing; flushes per burst. */
+    @Sharable
+    static final class FrameEchoHandler extends ChannelInboundHandlerAdapter {
+        private final Framing framing;
+
+        FrameEchoHandler(Framing framing) {
+            this.framing = framing;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            framing.writeFrame(ctx, (ByteBuf) msg);
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            ctx.flush();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            if (!(cause instanceof IOException)) {
+                System.err.println("NettyEchoServer: closing " + ctx.channel() + ": " + cause);
+            }
+            ctx.close();
+        }
+    }
+
     public static void main(String[] args) throws InterruptedException {
-        Flags flags = Flags.parse(args, Set.of("host", "port", "threads", "transport"));
+        Flags flags = Flags.parse(args, Set.of("host", "port", "threads", "transport", "framing"));
         String host = flags.string("host", "127.0.0.1");
         int port = flags.integer("port", 0, 0);
         int threads = flags.integer("threads", Runtime.getRuntime().availableProcessors(), 1);
         Transports transport = Transports.named(flags.string("transport", "auto"));
+        Framing framing = Framing.named(flags.string("framing", "raw"));
 
         EventLoopGroup group = transport.group(threads);
         Runtime.getRuntime().addShutdownHook(new Thread(group::shutdownGracefully, "echo-shutdown"));
-        EchoHandler echo = new EchoHandler();
+        ChannelHandler echo;
+        if (framing == Framing.RAW) {
+            echo = new EchoHandler();
+        } else {
+            FrameEchoHandler frameEcho = new FrameEchoHandler(framing);
+            echo = new ChannelInitializer<Channel>() {
+                @Override
+                protected void initChannel(Channel ch) {
+                    framing.addCodec(ch.pipeline());
+                    ch.pipeline().addLast(frameEcho);
+                }
+            };
+        }
         Channel server = new ServerBootstrap()
                 .group(group)
                 .channel(transport.serverChannel())
@@ -70,7 +119,8 @@ public final class NettyEchoServer {
                 .bind(host, port)
                 .sync()
                 .channel();
-        System.err.println("NettyEchoServer: " + transport + ", " + threads + " event loop thread(s)");
+        System.err.println("NettyEchoServer: " + transport + ", " + threads + " event loop thread(s), framing "
+                + framing);
         System.out.println("LISTENING " + ((InetSocketAddress) server.localAddress()).getPort());
         server.closeFuture().sync();
     }
