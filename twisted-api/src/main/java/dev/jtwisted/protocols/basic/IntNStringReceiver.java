@@ -1,10 +1,6 @@
 package dev.jtwisted.protocols.basic;
 
-import dev.jtwisted.internet.IPushProducer;
-import dev.jtwisted.internet.Protocol;
 import java.nio.ByteOrder;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,21 +24,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Twisted: {@code twisted.protocols.basic.IntNStringReceiver}.
  */
-public abstract class IntNStringReceiver extends Protocol implements IPushProducer {
+public abstract class IntNStringReceiver extends PauseableReceiver {
     private static final Logger log = LoggerFactory.getLogger(IntNStringReceiver.class);
-    private static final byte[] NOTHING = new byte[0];
 
     /**
      * The longest string accepted, in bytes. Twisted: {@code MAX_LENGTH}, 99999.
      */
     protected int MAX_LENGTH = 99999;
-    /** How {@link #sendString(String)} encodes and {@link #decode(byte[])} decodes; UTF-8. */
-    protected Charset charset = StandardCharsets.UTF_8;
-    /**
-     * True while paused by {@link #pauseProducing()} or stopped: no string is delivered.
-     * Twisted: {@code paused}.
-     */
-    protected boolean paused;
 
     private final int prefixLength;
     private final boolean littleEndian;
@@ -133,13 +121,6 @@ public abstract class IntNStringReceiver extends Protocol implements IPushProduc
         sendString(string.getBytes(charset));
     }
 
-    /**
-     * Decodes received bytes with {@link #charset}: {@code decode(string)} in
-     * {@link #stringReceived(byte[])} gives the string as text. Malformed input becomes U+FFFD.
-     */
-    protected String decode(byte[] bytes) {
-        return new String(bytes, charset);
-    }
 
     /**
      * Cuts the buffered bytes and {@code data} into strings and delivers them until it runs out
@@ -199,39 +180,7 @@ public abstract class IntNStringReceiver extends Protocol implements IPushProduc
         return value;
     }
 
-    /**
-     * Stops delivering strings, and asks the transport to stop reading, until
-     * {@link #resumeProducing()}. Twisted: {@code _PauseableMixin.pauseProducing}.
-     */
-    @Override
-    public void pauseProducing() {
-        paused = true;
-        transport.pauseProducing();
-    }
 
-    /**
-     * Resumes reading, and delivers the strings that arrived while paused.
-     * Twisted: {@code _PauseableMixin.resumeProducing}.
-     */
-    @Override
-    public void resumeProducing() {
-        paused = false;
-        transport.resumeProducing();
-        dataReceived(NOTHING);
-    }
 
-    /**
-     * Stops delivering strings for good, and tells the transport to stop.
-     * Twisted: {@code _PauseableMixin.stopProducing}.
-     */
-    @Override
-    public void stopProducing() {
-        paused = true;
-        transport.stopProducing();
-    }
 
-    /** Whether string delivery is paused or stopped. Twisted: {@code paused}. */
-    public boolean paused() {
-        return paused;
-    }
 }

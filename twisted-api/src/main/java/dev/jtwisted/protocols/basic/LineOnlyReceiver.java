@@ -1,8 +1,5 @@
 package dev.jtwisted.protocols.basic;
 
-import dev.jtwisted.internet.Protocol;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +17,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Twisted: {@code twisted.protocols.basic.LineOnlyReceiver}.
  */
-public abstract class LineOnlyReceiver extends Protocol {
+public abstract class LineOnlyReceiver extends TextReceiver {
     private static final Logger log = LoggerFactory.getLogger(LineOnlyReceiver.class);
     private static final byte[] CRLF = {'\r', '\n'};
 
@@ -35,8 +32,6 @@ public abstract class LineOnlyReceiver extends Protocol {
      * Twisted: {@code MAX_LENGTH}, 16384.
      */
     protected int MAX_LENGTH = 16384;
-    /** How {@link #sendLine(String)} encodes and {@link #decode(byte[])} decodes; UTF-8. */
-    protected Charset charset = StandardCharsets.UTF_8;
 
     /** Received bytes not parsed yet; package-private for tests. */
     final InputBuffer in = new InputBuffer();
@@ -78,11 +73,7 @@ public abstract class LineOnlyReceiver extends Protocol {
      * <p>Twisted: {@code LineOnlyReceiver.sendLine}.
      */
     public void sendLine(byte[] line) {
-        byte[] d = delimiter;
-        byte[] out = new byte[line.length + d.length];
-        System.arraycopy(line, 0, out, 0, line.length);
-        System.arraycopy(d, 0, out, line.length, d.length);
-        transport.write(out);
+        transport.write(concat(line, delimiter));
     }
 
     /** Sends {@code line} encoded with {@link #charset}, followed by {@link #delimiter}. */
@@ -90,13 +81,6 @@ public abstract class LineOnlyReceiver extends Protocol {
         sendLine(line.getBytes(charset));
     }
 
-    /**
-     * Decodes received bytes with {@link #charset}: {@code decode(line)} in
-     * {@link #lineReceived(byte[])} gives the line as text. Malformed input becomes U+FFFD.
-     */
-    protected String decode(byte[] bytes) {
-        return new String(bytes, charset);
-    }
 
     /**
      * Cuts the buffered bytes and {@code data} into lines and delivers them. Called from

@@ -1,9 +1,5 @@
 package dev.jtwisted.protocols.basic;
 
-import dev.jtwisted.internet.IPushProducer;
-import dev.jtwisted.internet.Protocol;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +25,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Twisted: {@code twisted.protocols.basic.LineReceiver}.
  */
-public abstract class LineReceiver extends Protocol implements IPushProducer {
+public abstract class LineReceiver extends PauseableReceiver {
     private static final Logger log = LoggerFactory.getLogger(LineReceiver.class);
     private static final byte[] CRLF = {'\r', '\n'};
-    private static final byte[] NOTHING = new byte[0];
 
     /**
      * What ends a line, {@code \r\n} unless a subclass sets another. Assign a new array to
@@ -44,13 +39,6 @@ public abstract class LineReceiver extends Protocol implements IPushProducer {
      * {@link #lineLengthExceeded(byte[])}. Twisted: {@code MAX_LENGTH}, 16384.
      */
     protected int MAX_LENGTH = 16384;
-    /** How {@link #sendLine(String)} encodes and {@link #decode(byte[])} decodes; UTF-8. */
-    protected Charset charset = StandardCharsets.UTF_8;
-    /**
-     * True while paused by {@link #pauseProducing()} or stopped: no line is delivered.
-     * Twisted: {@code paused}.
-     */
-    protected boolean paused;
 
     /** Received bytes not parsed yet; package-private for tests. */
     final InputBuffer in = new InputBuffer();
@@ -113,11 +101,7 @@ public abstract class LineReceiver extends Protocol implements IPushProducer {
      * <p>Twisted: {@code LineReceiver.sendLine}.
      */
     public void sendLine(byte[] line) {
-        byte[] d = delimiter;
-        byte[] out = new byte[line.length + d.length];
-        System.arraycopy(line, 0, out, 0, line.length);
-        System.arraycopy(d, 0, out, line.length, d.length);
-        transport.write(out);
+        transport.write(concat(line, delimiter));
     }
 
     /**
@@ -128,13 +112,6 @@ public abstract class LineReceiver extends Protocol implements IPushProducer {
         sendLine(line.getBytes(charset));
     }
 
-    /**
-     * Decodes received bytes with {@link #charset}: {@code decode(line)} in
-     * {@link #lineReceived(byte[])} gives the line as text. Malformed input becomes U+FFFD.
-     */
-    protected String decode(byte[] bytes) {
-        return new String(bytes, charset);
-    }
 
     /**
      * Switches to raw mode: what follows, including bytes already buffered after the current
@@ -292,39 +269,7 @@ public abstract class LineReceiver extends Protocol implements IPushProducer {
         return at >= 0 ? Integer.toString(at) : "at least " + data.length;
     }
 
-    /**
-     * Stops delivering lines, and asks the transport to stop reading, until
-     * {@link #resumeProducing()}. Twisted: {@code _PauseableMixin.pauseProducing}.
-     */
-    @Override
-    public void pauseProducing() {
-        paused = true;
-        transport.pauseProducing();
-    }
 
-    /**
-     * Resumes reading, and delivers the lines that arrived while paused.
-     * Twisted: {@code _PauseableMixin.resumeProducing}.
-     */
-    @Override
-    public void resumeProducing() {
-        paused = false;
-        transport.resumeProducing();
-        dataReceived(NOTHING);
-    }
 
-    /**
-     * Stops delivering lines for good, and tells the transport to stop.
-     * Twisted: {@code _PauseableMixin.stopProducing}.
-     */
-    @Override
-    public void stopProducing() {
-        paused = true;
-        transport.stopProducing();
-    }
 
-    /** Whether line delivery is paused or stopped. Twisted: {@code paused}. */
-    public boolean paused() {
-        return paused;
-    }
 }

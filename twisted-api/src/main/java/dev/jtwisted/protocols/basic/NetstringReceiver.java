@@ -1,8 +1,6 @@
 package dev.jtwisted.protocols.basic;
 
 import dev.jtwisted.internet.ITransport;
-import dev.jtwisted.internet.Protocol;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +20,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Twisted: {@code twisted.protocols.basic.NetstringReceiver}.
  */
-public abstract class NetstringReceiver extends Protocol {
+public abstract class NetstringReceiver extends TextReceiver {
     private static final Logger log = LoggerFactory.getLogger(NetstringReceiver.class);
     /** One digit more than any int MAX_LENGTH lets a length have (11, for 2^31 - 1). */
     private static final int MAX_DIGITS_SCANNED = 12;
@@ -36,8 +34,6 @@ public abstract class NetstringReceiver extends Protocol {
      * It must be at least 1 (Twisted fails with "math domain error" otherwise).
      */
     protected int MAX_LENGTH = 99999;
-    /** How {@link #sendString(String)} encodes and {@link #decode(byte[])} decodes; UTF-8. */
-    protected Charset charset = StandardCharsets.UTF_8;
     /**
      * Set when the peer sent something that is not a netstring; the connection is then being
      * lost. Twisted: {@code brokenPeer}.
@@ -96,13 +92,6 @@ public abstract class NetstringReceiver extends Protocol {
         sendString(string.getBytes(charset));
     }
 
-    /**
-     * Decodes received bytes with {@link #charset}: {@code decode(string)} in
-     * {@link #stringReceived(byte[])} gives the payload as text. Malformed input becomes U+FFFD.
-     */
-    protected String decode(byte[] bytes) {
-        return new String(bytes, charset);
-    }
 
     /** Whether the peer has sent something that is not a netstring. Twisted: {@code brokenPeer}. */
     public boolean brokenPeer() {
