@@ -36,12 +36,21 @@ import java.util.Set;
 public final class NettyEchoServer {
     private NettyEchoServer() {}
 
-    /** Writes back every buffer it reads; flushes once per read burst. */
+    /**
+     * Writes back every buffer it reads (raw), or every frame its decoder produces in the same
+     * framing; flushes once per read burst.
+     */
     @Sharable
     static final class EchoHandler extends ChannelInboundHandlerAdapter {
+        private final Framing framing;
+
+        EchoHandler(Framing framing) {
+            this.framing = framing;
+        }
+
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            ctx.write(msg);
+            framing.writeFrame(ctx, (ByteBuf) msg);
         }
 
         @Override
@@ -59,34 +68,6 @@ public final class NettyEchoServer {
         }
     }
 
-    /** Writes back every frame its decoder produces, in the same framing; flushes per burst. */
-    @Sharable
-    static final class FrameEchoHandler extends ChannelInboundHandlerAdapter {
-        private final Framing framing;
-
-        FrameEchoHandler(Framing framing) {
-            this.framing = framing;
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            framing.writeFrame(ctx, (ByteBuf) msg);
-        }
-
-        @Override
-        public void channelReadComplete(ChannelHandlerContext ctx) {
-            ctx.flush();
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            if (!(cause instanceof IOException)) {
-                System.err.println("NettyEchoServer: closing " + ctx.channel() + ": " + cause);
-            }
-            ctx.close();
-        }
-    }
-
     public static void main(String[] args) throws InterruptedException {
         Flags flags = Flags.parse(args, Set.of("host", "port", "threads", "transport", "framing"));
         String host = flags.string("host", "127.0.0.1");
@@ -97,19 +78,14 @@ public final class NettyEchoServer {
 
         EventLoopGroup group = transport.group(threads);
         Runtime.getRuntime().addShutdownHook(new Thread(group::shutdownGracefully, "echo-shutdown"));
-        ChannelHandler echo;
-        if (framing == Framing.RAW) {
-            echo = new EchoHandler();
-        } else {
-            FrameEchoHandler frameEcho = new FrameEchoHandler(framing);
-            echo = new ChannelInitializer<Channel>() {
-                @Override
-                protected void initChannel(Channel ch) {
-                    framing.addCodec(ch.pipeline());
-                    ch.pipeline().addLast(frameEcho);
-                }
-            };
-        }
+        EchoHandler echoHandler = new EchoHandler(framing);
+        ChannelHandler echo = framing == Framing.RAW ? echoHandler : new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                framing.addCodec(ch.pipeline());
+                ch.pipeline().addLast(echoHandler);
+            }
+        };
         Channel server = new ServerBootstrap()
                 .group(group)
                 .channel(transport.serverChannel())
