@@ -30,6 +30,29 @@ final class InputBuffer {
     /** This buffer's own storage, kept while borrowing so that it can be reused. */
     private byte[] owned = EMPTY;
 
+    /** True while {@link #receive} is delivering: a nested call only buffers. */
+    boolean receiving;
+
+    /**
+     * Delivers {@code data} after the unparsed bytes with {@code deliver}, borrowing the array
+     * for the call. A call made while a delivery runs (a callback fed the receiver more bytes)
+     * only buffers them: the running delivery reaches them, in order.
+     */
+    void receive(byte[] data, Runnable deliver) {
+        if (receiving) {
+            append(data);
+            return;
+        }
+        receiving = true;
+        borrow(data);
+        try {
+            deliver.run();
+        } finally {
+            receiving = false;
+            release();
+        }
+    }
+
     int size() {
         return end - start;
     }

@@ -36,7 +36,6 @@ public abstract class IntNStringReceiver extends PauseableReceiver {
     private final boolean littleEndian;
     /** Received bytes not parsed yet; package-private for tests. */
     final InputBuffer in = new InputBuffer();
-    private boolean busyReceiving;
 
     /**
      * A receiver whose prefixes are {@code prefixLength} bytes in network (big-endian) order.
@@ -131,18 +130,7 @@ public abstract class IntNStringReceiver extends PauseableReceiver {
      */
     @Override
     public void dataReceived(byte[] data) {
-        if (busyReceiving) {
-            in.append(data);
-            return;
-        }
-        busyReceiving = true;
-        in.borrow(data);
-        try {
-            deliver();
-        } finally {
-            busyReceiving = false;
-            in.release();
-        }
+        in.receive(data, this::deliver);
     }
 
     private void deliver() {

@@ -35,7 +35,6 @@ public abstract class LineOnlyReceiver extends TextReceiver {
 
     /** Received bytes not parsed yet; package-private for tests. */
     final InputBuffer in = new InputBuffer();
-    private boolean busyReceiving;
     /** No delimiter starts before {@code in.start + searchFrom}; valid for {@link #searched}. */
     private int searchFrom;
     private byte[] searched;
@@ -92,25 +91,14 @@ public abstract class LineOnlyReceiver extends TextReceiver {
      */
     @Override
     public void dataReceived(byte[] data) {
-        if (busyReceiving) {
-            in.append(data);
-            return;
-        }
-        byte[] d = delimiter;
-        if (d.length == 0) {
+        if (!in.receiving && delimiter.length == 0) {
             throw new IllegalArgumentException("delimiter is empty");
         }
-        busyReceiving = true;
-        in.borrow(data);
-        try {
-            deliver(d);
-        } finally {
-            busyReceiving = false;
-            in.release();
-        }
+        in.receive(data, this::deliver);
     }
 
-    private void deliver(byte[] d) {
+    private void deliver() {
+        byte[] d = delimiter;
         InputBuffer in = this.in;
         if (d != searched) {
             searched = d;

@@ -43,7 +43,6 @@ public abstract class LineReceiver extends PauseableReceiver {
     /** Received bytes not parsed yet; package-private for tests. */
     final InputBuffer in = new InputBuffer();
     private boolean lineMode = true;
-    private boolean busyReceiving;
     /** No delimiter starts before {@code in.start + searchFrom}; valid for {@link #searched}. */
     private int searchFrom;
     private byte[] searched;
@@ -174,18 +173,7 @@ public abstract class LineReceiver extends PauseableReceiver {
      */
     @Override
     public void dataReceived(byte[] data) {
-        if (busyReceiving) {
-            in.append(data);
-            return;
-        }
-        busyReceiving = true;
-        in.borrow(data);
-        try {
-            deliver();
-        } finally {
-            busyReceiving = false;
-            in.release();
-        }
+        in.receive(data, this::deliver);
     }
 
     private void deliver() {
