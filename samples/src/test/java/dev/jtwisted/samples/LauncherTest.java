@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintStream;
+import dev.jtwisted.internet.testing.MemoryReactor;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,8 +22,7 @@ class LauncherTest {
         private final List<Option> options;
         private final List<Positional> positionals;
         Args args;
-        PrintStream out;
-        PrintStream err;
+        Context context;
 
         Recording(String name, List<Option> options, List<Positional> positionals) {
             this.name = name;
@@ -51,11 +51,10 @@ class LauncherTest {
         }
 
         @Override
-        public void run(Args args, PrintStream out, PrintStream err) {
+        public void run(Args args, Context context) {
             this.args = args;
-            this.out = out;
-            this.err = err;
-            out.println("ran " + name);
+            this.context = context;
+            context.out().println("ran " + name);
         }
     }
 
@@ -73,8 +72,8 @@ class LauncherTest {
             }
 
             @Override
-            public void run(Args args, PrintStream out, PrintStream err) throws Exception {
-                out.println("about to throw");
+            public void run(Args args, Context context) throws Exception {
+                context.out().println("about to throw");
                 throw failure;
             }
         };
@@ -90,7 +89,7 @@ class LauncherTest {
     private final Captured io = new Captured();
 
     private int launch(Samples samples, String... argv) {
-        return new Launcher(samples, io.out, io.err).launch(argv);
+        return new Launcher(samples, io.out, io.err, Captured.NO_REACTOR).launch(argv);
     }
 
     private int launch(String... argv) {
@@ -183,7 +182,8 @@ class LauncherTest {
         void isAvailableForEveryBuiltInSample() {
             for (Sample sample : Samples.builtIn().all()) {
                 Captured each = new Captured();
-                assertEquals(0, new Launcher(Samples.builtIn(), each.out, each.err).launch(sample.name(), "--help"));
+                Launcher launcher = new Launcher(Samples.builtIn(), each.out, each.err, Captured.NO_REACTOR);
+                assertEquals(0, launcher.launch(sample.name(), "--help"));
                 assertTrue(each.out().startsWith("usage: java -jar jtwisted-samples.jar " + sample.name()), each.out());
             }
         }
@@ -283,9 +283,47 @@ class LauncherTest {
             assertEquals(0, launch("chat", "--port=0", "Welcome!"));
             assertEquals(0, chat.args.port());
             assertEquals(List.of("Welcome!"), chat.args.positional());
-            assertSame(io.out, chat.out);
-            assertSame(io.err, chat.err);
+            assertSame(io.out, chat.context.out());
+            assertSame(io.err, chat.context.err());
             assertEquals("ran chat\n", io.out());
+        }
+
+        @Test
+        void givesTheSampleTheLaunchersReactorOnlyWhenItAsks() {
+            MemoryReactor reactor = new MemoryReactor();
+            AtomicInteger made = new AtomicInteger();
+            Launcher launcher = new Launcher(registry, io.out, io.err, () -> {
+                made.incrementAndGet();
+                return reactor;
+            });
+            assertEquals(0, launcher.launch("chat"));
+            assertEquals(0, made.get(), "a sample that does not ask makes no reactor");
+            assertSame(reactor, chat.context.reactor());
+            assertSame(reactor, chat.context.reactor());
+            assertEquals(1, made.get());
+        }
+
+        @Test
+        void aSampleAskingForAReactorWhereThereIsNoneFailsWithOne() {
+            Sample needy = new Sample() {
+                @Override
+                public String name() {
+                    return "needy";
+                }
+
+                @Override
+                public String description() {
+                    return "Asks for a reactor";
+                }
+
+                @Override
+                public void run(Args args, Context context) {
+                    context.reactor();
+                }
+            };
+            assertEquals(1, launch(new Samples("needy", List.of(needy)), "needy"));
+            assertTrue(io.err().startsWith("jtwisted-samples needy: failed: java.lang.IllegalStateException: "
+                    + "this test gives the sample no reactor\n"), io.err());
         }
 
         @Test
