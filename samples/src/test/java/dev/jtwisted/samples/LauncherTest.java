@@ -102,8 +102,12 @@ class LauncherTest {
         void printsEveryBuiltInSampleAlignedWithItsDescriptionAndMarksTheDefault() {
             assertEquals(0, launch(Samples.builtIn(), "--list"));
             assertEquals("""
-                    errback-demo  How a Deferred's chain switches between callbacks and errbacks (default)
-                    inline-demo   The errback demo as sequential code: inlineCallbacks, await and try/catch
+                    echo            Echo server: writes back whatever bytes arrive (Twisted's echoserv.py)
+                    echo-int32      Length-prefixed echo server: an Int32StringReceiver sends back each string
+                    echo-line       Line echo server: a LineReceiver sends back each line
+                    echo-netstring  Netstring echo server: a NetstringReceiver sends back each netstring
+                    errback-demo    How a Deferred's chain switches between callbacks and errbacks (default)
+                    inline-demo     The errback demo as sequential code: inlineCallbacks, await and try/catch
                     """, io.out());
             assertEquals("", io.err());
         }
@@ -142,8 +146,12 @@ class LauncherTest {
                     Runs one of the Twisted programs ported to jtwisted; with no NAME, errback-demo.
 
                     samples:
-                      errback-demo  How a Deferred's chain switches between callbacks and errbacks (default)
-                      inline-demo   The errback demo as sequential code: inlineCallbacks, await and try/catch
+                      echo            Echo server: writes back whatever bytes arrive (Twisted's echoserv.py)
+                      echo-int32      Length-prefixed echo server: an Int32StringReceiver sends back each string
+                      echo-line       Line echo server: a LineReceiver sends back each line
+                      echo-netstring  Netstring echo server: a NetstringReceiver sends back each netstring
+                      errback-demo    How a Deferred's chain switches between callbacks and errbacks (default)
+                      inline-demo     The errback demo as sequential code: inlineCallbacks, await and try/catch
                     """, io.out());
         }
 
@@ -176,6 +184,30 @@ class LauncherTest {
                     options:
                       --help  show this help and exit
                     """, io.out());
+        }
+
+        @Test
+        void forTheLineEchoServerDocumentsItsPortAndInterface() {
+            assertEquals(0, launch(Samples.builtIn(), "echo-line", "--help"));
+            assertEquals("""
+                    usage: java -jar jtwisted-samples.jar echo-line [options]
+
+                    Line echo server: a LineReceiver sends back each line
+
+                    options:
+                      --port N          TCP port to listen on; 0 picks any free port (default: 8000)
+                      --interface ADDR  IP address to listen on; 0.0.0.0 for every interface (default: 127.0.0.1)
+                      --help            show this help and exit
+                    """, io.out());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"echo", "echo-line", "echo-netstring", "echo-int32"})
+        void forEveryEchoServerDocumentsPortAndInterface(String name) {
+            assertEquals(0, launch(Samples.builtIn(), name, "--help"));
+            assertTrue(io.out().contains("\n  --port N          TCP port to listen on; 0 picks any free port "
+                    + "(default: 8000)\n"), io.out());
+            assertTrue(io.out().contains("\n  --interface ADDR  IP address to listen on"), io.out());
         }
 
         @Test
@@ -261,6 +293,23 @@ class LauncherTest {
                     + "usage: java -jar jtwisted-samples.jar chat [options] [BANNER]; chat --help shows its options\n",
                     io.err());
             assertNull(chat.args);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"abc", "70000", "-1"})
+        void aBadPortForAnEchoServerIsNamedAndNoReactorIsMade(String port) {
+            assertEquals(2, launch(Samples.builtIn(), "echo-line", "--port", port));
+            assertEquals("jtwisted-samples echo-line: --port must be an integer from 0 to 65535, not '" + port + "'\n"
+                    + "usage: java -jar jtwisted-samples.jar echo-line [options]; echo-line --help shows its options\n",
+                    io.err());
+            assertEquals("", io.out());
+        }
+
+        @Test
+        void aHostNameForAnInterfaceIsNamed() {
+            assertEquals(2, launch(Samples.builtIn(), "echo", "--interface", "localhost"));
+            assertTrue(io.err().startsWith("jtwisted-samples echo: --interface must be an IP address such as "
+                    + "127.0.0.1 or ::1, not 'localhost'\n"), io.err());
         }
 
         @Test
