@@ -74,6 +74,11 @@ public final class Args {
         return intValue("port");
     }
 
+    /** The value of {@link Option#interfaceAddress}: an IP address literal. */
+    public String interfaceAddress() {
+        return value("interface");
+    }
+
     /** The positional arguments, in order. */
     public List<String> positional() {
         return positional;

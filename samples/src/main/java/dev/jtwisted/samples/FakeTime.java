@@ -5,8 +5,8 @@ import dev.jtwisted.internet.task.Clock;
 import java.util.List;
 
 /**
- * A {@link Clock} standing in for the reactor in the samples that need no network yet: run its
- * calls to the end, and print the fake time. The reactor issue replaces it with the real thing.
+ * A {@link Clock} standing in for the reactor in the demos that need no network: run its calls
+ * to the end, and print the fake time, so a demo ends at once and prints the same on every run.
  */
 public final class FakeTime {
     private FakeTime() {}

@@ -1,9 +1,11 @@
 package dev.jtwisted.samples;
 
+import dev.jtwisted.internet.IReactor;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Reads the jar's command line, picks the sample, parses its options and runs it; returns the
@@ -18,9 +20,13 @@ import java.util.Objects;
  * java -jar jtwisted-samples.jar --port 0            options alone go to the default sample
  * </pre>
  *
- * <p>Stopping: a sample runs on the calling thread until {@link Sample#run} returns. Nothing
- * handles Ctrl-C yet; samples that serve until stopped will come with the reactor, which
- * installs the shutdown hook that stops it, making {@code run} return.
+ * <p>The reactor: the launcher hands each sample a {@link Context} whose reactor comes from the
+ * supplier it was built with, asked only when the sample wants one. {@link Main} gives the
+ * global reactor; tests give a fresh one each, so they can run servers in-process, one after
+ * the other.
+ *
+ * <p>Stopping: a sample runs on the calling thread until {@link Sample#run} returns. A server
+ * sample returns when its reactor stops; from the jar, Ctrl-C does that ({@link StopOnSignal}).
  *
  * <p>Twisted: {@code twistd}'s {@code runApp}: choose the plugin, parse its options, run it.
  */
@@ -35,11 +41,17 @@ final class Launcher {
     private final Samples samples;
     private final PrintStream out;
     private final PrintStream err;
+    private final Supplier<? extends IReactor> reactor;
 
-    Launcher(Samples samples, PrintStream out, PrintStream err) {
+    /**
+     * @param reactor gives the reactor of a sample that asks for one ({@link Context#reactor()});
+     *     not called for samples that do not
+     */
+    Launcher(Samples samples, PrintStream out, PrintStream err, Supplier<? extends IReactor> reactor) {
         this.samples = Objects.requireNonNull(samples, "samples");
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
+        this.reactor = Objects.requireNonNull(reactor, "reactor");
     }
 
     /** Runs the command line {@code argv}; returns the exit status. */
@@ -97,7 +109,7 @@ final class Launcher {
             return OK;
         }
         try {
-            sample.run(args, out, err);
+            sample.run(args, new Context(sample.name(), out, err, reactor));
             return OK;
         } catch (UsageError e) {
             return usageError(who, e.getMessage(), hint);

@@ -1,5 +1,7 @@
 package dev.jtwisted.samples;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -14,6 +16,10 @@ import java.util.regex.Pattern;
  */
 public final class Option {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+    private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+    private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
+    /** Hex digits and colons, with at least one colon; dots for an embedded IPv4 address. */
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*");
 
     /** Checks a value given on the command line; throws {@link UsageError} naming it. */
     @FunctionalInterface
@@ -100,6 +106,38 @@ public final class Option {
      */
     public static Option port(int defaultPort) {
         return integer("port", "N", "TCP port to listen on; 0 picks any free port", defaultPort, 0, 65535);
+    }
+
+    /**
+     * {@code --interface ADDR}: the IP address a sample listens on, as the {@code interface}
+     * keyword of a Twisted endpoint: an IPv4 literal such as {@code 127.0.0.1} ({@code 0.0.0.0}
+     * for every interface) or an IPv6 one such as {@code ::1} ({@code ::} for every interface).
+     * Host names are refused, so that parsing the command line looks nothing up.
+     */
+    public static Option interfaceAddress(String defaultAddress) {
+        return new Option("interface", "ADDR", "IP address to listen on; 0.0.0.0 for every interface",
+                defaultAddress, (option, value) -> {
+                    if (!isIpLiteral(value)) {
+                        throw new UsageError(option.flagName()
+                                + " must be an IP address such as 127.0.0.1 or ::1, not '" + value + "'");
+                    }
+                });
+    }
+
+    /** An IPv4 dotted quad, or an IPv6 literal (whose parsing never asks DNS, as it has a ':'). */
+    static boolean isIpLiteral(String value) {
+        if (IPV4.matcher(value).matches()) {
+            return true;
+        }
+        if (!IPV6_CHARS.matcher(value).matches()) {
+            return false;
+        }
+        try {
+            InetAddress.getByName(value);
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     boolean isFlag() {

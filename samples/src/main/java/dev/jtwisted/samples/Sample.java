@@ -1,6 +1,5 @@
 package dev.jtwisted.samples;
 
-import java.io.PrintStream;
 import java.util.List;
 
 /**
@@ -34,12 +33,15 @@ public interface Sample {
     }
 
     /**
-     * Runs the sample on the calling thread, printing to {@code out} and {@code err} rather than
-     * to {@code System.out}, so that tests can capture both. Returning means success (exit
-     * status 0); a {@link UsageError} exits with 2 and any other exception with 1. A sample that
-     * serves until stopped returns when its reactor stops.
+     * Runs the sample on the calling thread, printing to {@code context.out()} and
+     * {@code context.err()} rather than to {@code System.out}, so that tests can capture both.
+     * Returning means success (exit status 0); a {@link UsageError} exits with 2 and any other
+     * exception with 1. A sample that serves until stopped ({@link Context#serve}) returns when
+     * its reactor stops, which Ctrl-C does when it runs from the jar.
      *
      * @param args the parsed command line
+     * @param context the streams and the reactor to use; the sample gets its reactor there, in
+     *     one line, so that a test can give it a fresh one
      */
-    void run(Args args, PrintStream out, PrintStream err) throws Exception;
+    void run(Args args, Context context) throws Exception;
 }

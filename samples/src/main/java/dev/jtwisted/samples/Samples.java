@@ -1,5 +1,6 @@
 package dev.jtwisted.samples;
 
+import dev.jtwisted.samples.echo.EchoServer;
 import dev.jtwisted.samples.errback.ErrbackDemo;
 import dev.jtwisted.samples.inline.InlineDemo;
 import java.util.List;
@@ -27,7 +28,11 @@ final class Samples {
     static Samples builtIn() {
         return new Samples(DEFAULT, List.of(
                 new ErrbackDemo(),
-                new InlineDemo()));
+                new InlineDemo(),
+                EchoServer.raw(),
+                EchoServer.lines(),
+                EchoServer.netstrings(),
+                EchoServer.int32Strings()));
     }
 
     /** @throws IllegalArgumentException on a bad or duplicate name, or an unknown default */

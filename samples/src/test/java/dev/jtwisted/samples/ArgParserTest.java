@@ -130,6 +130,33 @@ class ArgParserTest {
     }
 
     @Nested
+    class InterfaceAddresses {
+        private final ArgParser withInterface = new ArgParser(
+                List.of(Option.interfaceAddress("127.0.0.1")), List.of());
+
+        @ParameterizedTest
+        @ValueSource(strings = {"127.0.0.1", "0.0.0.0", "10.20.30.40", "255.255.255.255", "::1", "::",
+                "fe80::1", "2001:DB8::8:800:200C:417A", "::ffff:127.0.0.1"})
+        void acceptIpv4AndIpv6Literals(String address) {
+            assertEquals(address, withInterface.parse(List.of("--interface", address)).interfaceAddress());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"localhost", "example.com", "256.0.0.1", "127.0.0", "127.0.0.1.", "01.2.3.4",
+                "1:2:3", ":::", "127.0.0.1:80", "[::1]", " 127.0.0.1", ""})
+        void refuseHostNamesAndMalformedAddressesByValue(String address) {
+            var e = assertThrows(UsageError.class, () -> withInterface.parse(List.of("--interface=" + address)));
+            assertEquals("--interface must be an IP address such as 127.0.0.1 or ::1, not '" + address + "'",
+                    e.getMessage());
+        }
+
+        @Test
+        void defaultToTheGivenAddress() {
+            assertEquals("127.0.0.1", withInterface.parse(List.of()).interfaceAddress());
+        }
+    }
+
+    @Nested
     class PositionalArguments {
         @Test
         void keepTheirOrderAmongOptions() {

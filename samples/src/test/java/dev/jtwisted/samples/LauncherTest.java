@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintStream;
+import dev.jtwisted.internet.testing.MemoryReactor;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,8 +22,7 @@ class LauncherTest {
         private final List<Option> options;
         private final List<Positional> positionals;
         Args args;
-        PrintStream out;
-        PrintStream err;
+        Context context;
 
         Recording(String name, List<Option> options, List<Positional> positionals) {
             this.name = name;
@@ -51,11 +51,10 @@ class LauncherTest {
         }
 
         @Override
-        public void run(Args args, PrintStream out, PrintStream err) {
+        public void run(Args args, Context context) {
             this.args = args;
-            this.out = out;
-            this.err = err;
-            out.println("ran " + name);
+            this.context = context;
+            context.out().println("ran " + name);
         }
     }
 
@@ -73,8 +72,8 @@ class LauncherTest {
             }
 
             @Override
-            public void run(Args args, PrintStream out, PrintStream err) throws Exception {
-                out.println("about to throw");
+            public void run(Args args, Context context) throws Exception {
+                context.out().println("about to throw");
                 throw failure;
             }
         };
@@ -90,7 +89,7 @@ class LauncherTest {
     private final Captured io = new Captured();
 
     private int launch(Samples samples, String... argv) {
-        return new Launcher(samples, io.out, io.err).launch(argv);
+        return new Launcher(samples, io.out, io.err, Captured.NO_REACTOR).launch(argv);
     }
 
     private int launch(String... argv) {
@@ -103,8 +102,12 @@ class LauncherTest {
         void printsEveryBuiltInSampleAlignedWithItsDescriptionAndMarksTheDefault() {
             assertEquals(0, launch(Samples.builtIn(), "--list"));
             assertEquals("""
-                    errback-demo  How a Deferred's chain switches between callbacks and errbacks (default)
-                    inline-demo   The errback demo as sequential code: inlineCallbacks, await and try/catch
+                    echo            Echo server: writes back whatever bytes arrive (Twisted's echoserv.py)
+                    echo-int32      Length-prefixed echo server: an Int32StringReceiver sends back each string
+                    echo-line       Line echo server: a LineReceiver sends back each line
+                    echo-netstring  Netstring echo server: a NetstringReceiver sends back each netstring
+                    errback-demo    How a Deferred's chain switches between callbacks and errbacks (default)
+                    inline-demo     The errback demo as sequential code: inlineCallbacks, await and try/catch
                     """, io.out());
             assertEquals("", io.err());
         }
@@ -143,8 +146,12 @@ class LauncherTest {
                     Runs one of the Twisted programs ported to jtwisted; with no NAME, errback-demo.
 
                     samples:
-                      errback-demo  How a Deferred's chain switches between callbacks and errbacks (default)
-                      inline-demo   The errback demo as sequential code: inlineCallbacks, await and try/catch
+                      echo            Echo server: writes back whatever bytes arrive (Twisted's echoserv.py)
+                      echo-int32      Length-prefixed echo server: an Int32StringReceiver sends back each string
+                      echo-line       Line echo server: a LineReceiver sends back each line
+                      echo-netstring  Netstring echo server: a NetstringReceiver sends back each netstring
+                      errback-demo    How a Deferred's chain switches between callbacks and errbacks (default)
+                      inline-demo     The errback demo as sequential code: inlineCallbacks, await and try/catch
                     """, io.out());
         }
 
@@ -180,10 +187,35 @@ class LauncherTest {
         }
 
         @Test
+        void forTheLineEchoServerDocumentsItsPortAndInterface() {
+            assertEquals(0, launch(Samples.builtIn(), "echo-line", "--help"));
+            assertEquals("""
+                    usage: java -jar jtwisted-samples.jar echo-line [options]
+
+                    Line echo server: a LineReceiver sends back each line
+
+                    options:
+                      --port N          TCP port to listen on; 0 picks any free port (default: 8000)
+                      --interface ADDR  IP address to listen on; 0.0.0.0 for every interface (default: 127.0.0.1)
+                      --help            show this help and exit
+                    """, io.out());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"echo", "echo-line", "echo-netstring", "echo-int32"})
+        void forEveryEchoServerDocumentsPortAndInterface(String name) {
+            assertEquals(0, launch(Samples.builtIn(), name, "--help"));
+            assertTrue(io.out().contains("\n  --port N          TCP port to listen on; 0 picks any free port "
+                    + "(default: 8000)\n"), io.out());
+            assertTrue(io.out().contains("\n  --interface ADDR  IP address to listen on"), io.out());
+        }
+
+        @Test
         void isAvailableForEveryBuiltInSample() {
             for (Sample sample : Samples.builtIn().all()) {
                 Captured each = new Captured();
-                assertEquals(0, new Launcher(Samples.builtIn(), each.out, each.err).launch(sample.name(), "--help"));
+                Launcher launcher = new Launcher(Samples.builtIn(), each.out, each.err, Captured.NO_REACTOR);
+                assertEquals(0, launcher.launch(sample.name(), "--help"));
                 assertTrue(each.out().startsWith("usage: java -jar jtwisted-samples.jar " + sample.name()), each.out());
             }
         }
@@ -263,6 +295,23 @@ class LauncherTest {
             assertNull(chat.args);
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"abc", "70000", "-1"})
+        void aBadPortForAnEchoServerIsNamedAndNoReactorIsMade(String port) {
+            assertEquals(2, launch(Samples.builtIn(), "echo-line", "--port", port));
+            assertEquals("jtwisted-samples echo-line: --port must be an integer from 0 to 65535, not '" + port + "'\n"
+                    + "usage: java -jar jtwisted-samples.jar echo-line [options]; echo-line --help shows its options\n",
+                    io.err());
+            assertEquals("", io.out());
+        }
+
+        @Test
+        void aHostNameForAnInterfaceIsNamed() {
+            assertEquals(2, launch(Samples.builtIn(), "echo", "--interface", "localhost"));
+            assertTrue(io.err().startsWith("jtwisted-samples echo: --interface must be an IP address such as "
+                    + "127.0.0.1 or ::1, not 'localhost'\n"), io.err());
+        }
+
         @Test
         void aMissingPortValueIsNamed() {
             assertEquals(2, launch("chat", "--port"));
@@ -283,9 +332,47 @@ class LauncherTest {
             assertEquals(0, launch("chat", "--port=0", "Welcome!"));
             assertEquals(0, chat.args.port());
             assertEquals(List.of("Welcome!"), chat.args.positional());
-            assertSame(io.out, chat.out);
-            assertSame(io.err, chat.err);
+            assertSame(io.out, chat.context.out());
+            assertSame(io.err, chat.context.err());
             assertEquals("ran chat\n", io.out());
+        }
+
+        @Test
+        void givesTheSampleTheLaunchersReactorOnlyWhenItAsks() {
+            MemoryReactor reactor = new MemoryReactor();
+            AtomicInteger made = new AtomicInteger();
+            Launcher launcher = new Launcher(registry, io.out, io.err, () -> {
+                made.incrementAndGet();
+                return reactor;
+            });
+            assertEquals(0, launcher.launch("chat"));
+            assertEquals(0, made.get(), "a sample that does not ask makes no reactor");
+            assertSame(reactor, chat.context.reactor());
+            assertSame(reactor, chat.context.reactor());
+            assertEquals(1, made.get());
+        }
+
+        @Test
+        void aSampleAskingForAReactorWhereThereIsNoneFailsWithOne() {
+            Sample needy = new Sample() {
+                @Override
+                public String name() {
+                    return "needy";
+                }
+
+                @Override
+                public String description() {
+                    return "Asks for a reactor";
+                }
+
+                @Override
+                public void run(Args args, Context context) {
+                    context.reactor();
+                }
+            };
+            assertEquals(1, launch(new Samples("needy", List.of(needy)), "needy"));
+            assertTrue(io.err().startsWith("jtwisted-samples needy: failed: java.lang.IllegalStateException: "
+                    + "this test gives the sample no reactor\n"), io.err());
         }
 
         @Test

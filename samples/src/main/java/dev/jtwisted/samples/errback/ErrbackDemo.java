@@ -10,6 +10,7 @@ import dev.jtwisted.internet.task.Clock;
 import dev.jtwisted.internet.task.Task;
 import dev.jtwisted.python.failure.Failure;
 import dev.jtwisted.samples.Args;
+import dev.jtwisted.samples.Context;
 import dev.jtwisted.samples.Sample;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,8 +21,9 @@ import java.util.NoSuchElementException;
  * Read it before the network samples: everything they do with results and errors is one of
  * these moves.
  *
- * <p>There is no reactor yet, so a {@link Clock} stands in for it: {@code clock.callLater} is
- * {@code reactor.callLater}, and the demo runs the clock's calls itself, so it ends at once.
+ * <p>A {@link Clock} stands in for the reactor: {@code clock.callLater} is
+ * {@code reactor.callLater}, and the demo runs the clock's calls itself, so it ends at once and
+ * prints the same on every run.
  *
  * <p>Twisted: the errback demo of the EuroPython 2012 Twisted training, part 2. Step 1 is the
  * demo itself ({@code on_success} and {@code on_error} on a Deferred fired by {@code callback}
@@ -43,7 +45,8 @@ public final class ErrbackDemo implements Sample {
     }
 
     @Override
-    public void run(Args args, PrintStream out, PrintStream err) {
+    public void run(Args args, Context context) {
+        PrintStream out = context.out();
         callbackAndErrback(out);
         out.println();
         firedTwice(out);

@@ -10,6 +10,7 @@ import dev.jtwisted.internet.task.Clock;
 import dev.jtwisted.internet.task.Task;
 import dev.jtwisted.python.failure.Failure;
 import dev.jtwisted.samples.Args;
+import dev.jtwisted.samples.Context;
 import dev.jtwisted.samples.Sample;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -41,7 +42,8 @@ public final class InlineDemo implements Sample {
     }
 
     @Override
-    public void run(Args args, PrintStream out, PrintStream err) {
+    public void run(Args args, Context context) {
+        PrintStream out = context.out();
         Clock reactor = new Clock();
         FakeWeb web = new FakeWeb(reactor);
         out.println(at(reactor) + "inlineCallbacks: start");

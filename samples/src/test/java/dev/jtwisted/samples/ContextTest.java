@@ -1,0 +1,129 @@
+package dev.jtwisted.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jtwisted.internet.CannotListenError;
+import dev.jtwisted.internet.Factory;
+import dev.jtwisted.internet.IAddress;
+import dev.jtwisted.internet.IListeningPort;
+import dev.jtwisted.internet.IPv4Address;
+import dev.jtwisted.internet.IPv6Address;
+import dev.jtwisted.internet.IStreamServerEndpoint;
+import dev.jtwisted.internet.Protocol;
+import dev.jtwisted.internet.defer.Deferred;
+import dev.jtwisted.internet.endpoints.TCP4ServerEndpoint;
+import dev.jtwisted.internet.testing.MemoryReactor;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class ContextTest {
+    private final Captured io = new Captured();
+    private final MemoryReactor reactor = new MemoryReactor();
+    private int reactorsMade;
+    private final Context context = io.context("echo", () -> {
+        reactorsMade++;
+        return reactor;
+    });
+    private final Factory factory = Factory.forProtocol(Protocol::new);
+
+    @Nested
+    class TheReactor {
+        @Test
+        void isAskedForOnlyWhenTheSampleFirstWantsIt() {
+            assertEquals(0, reactorsMade);
+            assertSame(reactor, context.reactor());
+            assertSame(reactor, context.reactor());
+            assertEquals(1, reactorsMade);
+        }
+
+        @Test
+        void isAnErrorWhenWhoeverRunsTheSampleHasNone() {
+            Context none = io.context("echo", Captured.NO_REACTOR);
+            var e = assertThrows(IllegalStateException.class, none::reactor);
+            assertEquals("this test gives the sample no reactor", e.getMessage());
+        }
+    }
+
+    @Nested
+    class Serving {
+        @Test
+        void listensWithTheFactoryOnTheEndpointAndRunsTheReactorUntilItStops() throws Exception {
+            context.serve(new TCP4ServerEndpoint(reactor, 8000, 50, "127.0.0.1"), factory);
+            assertEquals(List.of(new MemoryReactor.TCPServer(8000, factory, 50, "127.0.0.1")), reactor.tcpServers());
+            assertTrue(reactor.hasRun());
+            assertTrue(reactor.hasStopped());
+        }
+
+        @Test
+        void printsOneLineWithTheBoundAddressBeforeTheReactorRuns() throws Exception {
+            AtomicReference<String> printedWhenRunning = new AtomicReference<>();
+            reactor.callWhenRunning(() -> printedWhenRunning.set(io.out()));
+            context.serve(new TCP4ServerEndpoint(reactor, 8000, 50, "127.0.0.1"), factory);
+            assertEquals("echo listening on 127.0.0.1:8000\n", printedWhenRunning.get());
+            assertEquals("echo listening on 127.0.0.1:8000\n", io.out());
+            assertEquals("", io.err());
+        }
+
+        @Test
+        void printsAnIpv6HostInBrackets() throws Exception {
+            context.serve(new TCP4ServerEndpoint(reactor, 8000, 50, "::1"), factory);
+            assertEquals("echo listening on [::1]:8000\n", io.out());
+        }
+
+        @Test
+        void throwsWhyItCouldNotListenAndDoesNotRunTheReactor() {
+            CannotListenError inUse = new CannotListenError("Couldn't listen on 127.0.0.1:8000: Address already in use.");
+            reactor.setListenException(inUse);
+            var e = assertThrows(CannotListenError.class,
+                    () -> context.serve(new TCP4ServerEndpoint(reactor, 8000, 50, "127.0.0.1"), factory));
+            assertSame(inUse, e);
+            assertFalse(reactor.hasRun());
+            assertEquals("", io.out());
+        }
+
+        @Test
+        void stopsTheReactorAndThrowsWhenTheListenFailsOnceItRuns() {
+            CannotListenError late = new CannotListenError("the address went away");
+            IStreamServerEndpoint failsOnceRunning = f -> {
+                Deferred<IListeningPort> d = new Deferred<>();
+                reactor.callWhenRunning(() -> d.errback(late));
+                return d;
+            };
+            var e = assertThrows(CannotListenError.class, () -> context.serve(failsOnceRunning, factory));
+            assertSame(late, e);
+            assertTrue(reactor.hasStopped());
+            assertFalse(reactor.running());
+            assertEquals("", io.out());
+        }
+    }
+
+    @Nested
+    class HostAndPort {
+        @Test
+        void isHostColonPortForIpv4() {
+            assertEquals("10.0.0.1:80", Context.hostAndPort(new IPv4Address("TCP", "10.0.0.1", 80)));
+        }
+
+        @Test
+        void putsAnIpv6HostInBrackets() {
+            assertEquals("[fe80::1]:80", Context.hostAndPort(new IPv6Address("TCP", "fe80::1", 80)));
+        }
+
+        @Test
+        void isTheAddressItselfForOtherKinds() {
+            IAddress unix = new IAddress() {
+                @Override
+                public String toString() {
+                    return "UNIXAddress(/tmp/echo.sock)";
+                }
+            };
+            assertEquals("UNIXAddress(/tmp/echo.sock)", Context.hostAndPort(unix));
+        }
+    }
+}
