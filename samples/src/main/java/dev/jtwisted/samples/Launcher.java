@@ -1,5 +1,6 @@
 package dev.jtwisted.samples;
 
+import dev.jtwisted.internet.CannotListenError;
 import dev.jtwisted.internet.IReactor;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -113,6 +114,11 @@ final class Launcher {
             return OK;
         } catch (UsageError e) {
             return usageError(who, e.getMessage(), hint);
+        } catch (CannotListenError e) {
+            // The machine's state, not a bug: one line, as twistd says "Couldn't listen on ...".
+            out.flush();
+            err.println(who + ": " + e.getMessage());
+            return FAILED;
         } catch (Exception e) {
             // The top of the program: report the failure with its trace and exit non-zero.
             out.flush();
