@@ -15,9 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -89,7 +87,7 @@ class EchoInteropTest {
     @Nested
     class JtwistedClientWithTwistedServer {
         @Test
-        void getsEveryByteOfSeveralConnectionsBack() throws Exception {
+        void getsEveryByteOfSeveralConnectionsBack() {
             int perConnection = 1 << 20;
             int nconn = 4;
             PythonProcess server = python.start("echo_server.py");
@@ -105,7 +103,7 @@ class EchoInteropTest {
             }
 
             for (CompletableFuture<CheckingEchoClient.Result> f : results) {
-                CheckingEchoClient.Result r = await(f, server);
+                CheckingEchoClient.Result r = server.await(f, RUN);
                 assertTrue(r.ok(), () -> r + server.diagnostics());
                 assertEquals(ConnectionDone.class, r.reason(), r::toString);
             }
@@ -115,17 +113,6 @@ class EchoInteropTest {
                 assertEquals("closed", closed.get("event").getAsString(), closed::toString);
                 assertEquals(perConnection, closed.get("bytes").getAsLong(), closed::toString);
                 assertEquals("ConnectionDone", closed.get("reason").getAsString(), closed::toString);
-            }
-        }
-
-        private CheckingEchoClient.Result await(CompletableFuture<CheckingEchoClient.Result> f,
-                PythonProcess server) throws InterruptedException {
-            try {
-                return f.get(RUN.toSeconds(), TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                throw new AssertionError("connecting failed: " + e.getCause() + server.diagnostics(), e.getCause());
-            } catch (TimeoutException e) {
-                throw new AssertionError("no result within " + RUN + server.diagnostics(), e);
             }
         }
     }

@@ -15,8 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -143,6 +146,25 @@ public final class PythonProcess implements AutoCloseable {
             throw new AssertionError("interrupted waiting for " + name() + " to exit", e);
         }
         return process.exitValue();
+    }
+
+    /**
+     * Waits for {@code result}, which the script's peer (a jtwisted client, say) completes.
+     *
+     * @throws AssertionError if it fails or does not complete within {@code timeout}; the
+     *     message carries this script's diagnostics
+     */
+    public <T> T await(CompletableFuture<T> result, Duration timeout) {
+        try {
+            return result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw new AssertionError("failed: " + e.getCause() + diagnostics(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new AssertionError("no result within " + timeout + diagnostics(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted waiting for a result beside " + name(), e);
+        }
     }
 
     /** Closes the script's stdin; a script started with {@code --watch-stdin} then exits. */

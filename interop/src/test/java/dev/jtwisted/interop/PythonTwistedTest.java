@@ -9,18 +9,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.jtwisted.interop.ScriptedPeer.Case;
+import dev.jtwisted.interop.ScriptedPeer.Step;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The harness itself, with no jtwisted reactor: the Python scripts against each other and
@@ -139,6 +146,25 @@ class PythonTwistedTest {
         }
     }
 
+    /** The framed scripts against each other, one test per framing. */
+    @Nested
+    class FramedTwistedWithTwisted {
+        @ParameterizedTest
+        @EnumSource(Framing.class)
+        void theFrameClientGetsEveryFrameBackFromTheFramedEchoServer(Framing framing) {
+            PythonProcess server = python.start("echo_server.py", "--framing", framing.pythonName);
+            int port = server.awaitListening(LINE);
+
+            PythonProcess client = python.start("frame_client.py", HOST, String.valueOf(port), "100", "2",
+                    "--framing", framing.pythonName);
+            JsonObject result = client.readJson(LINE);
+
+            assertEquals(0, client.waitFor(LINE), client::diagnostics);
+            assertTrue(result.get("ok").getAsBoolean(), result::toString);
+            assertEquals(200, result.get("frames").getAsInt(), result::toString);
+        }
+    }
+
     /** The scripts against plain Java sockets: the other end the harness knows is right. */
     @Nested
     class TwistedWithPlainJavaSockets {
@@ -180,6 +206,42 @@ class PythonTwistedTest {
 
                 assertEquals(0, client.waitFor(LINE), client::diagnostics);
                 assertTrue(result.get("ok").getAsBoolean(), result::toString);
+            }
+        }
+
+        @Test
+        void theScriptedPeerRecordsWhatAPlainEchoServerSendsBack(@TempDir Path dir) throws Exception {
+            Path cases = ScriptedPeer.write(dir, Framing.LINE, List.of(
+                    new Case("split", List.of(new Step("one\r", 0), new Step(null, 4), new Step("\n\0\u00ff", 0)),
+                            "", true, null)));
+            try (PlainEchoServer plain = PlainEchoServer.echo()) {
+                PythonProcess peer = python.start("scripted_peer.py", cases.toString(), "connect", HOST,
+                        String.valueOf(plain.port()));
+                JsonObject line = peer.readJson(LINE);
+                JsonObject done = peer.readJson(LINE);
+
+                assertEquals(0, peer.waitFor(LINE), peer::diagnostics);
+                assertEquals("survived", line.get("end").getAsString(), line::toString);
+                assertEquals("one\r\n\0\u00ffprobe\r\n", line.get("echoed").getAsString(), line::toString);
+                assertTrue(done.get("ok").getAsBoolean(), done::toString);
+                assertEquals("probe\r\nprobe\r\n", done.getAsJsonObject("steady").get("echoed").getAsString());
+            }
+        }
+
+        @Test
+        void theScriptedPeerCallsACaseHungWhenNothingComesBackAndExitsNonzero(@TempDir Path dir) throws Exception {
+            Path cases = ScriptedPeer.write(dir, Framing.LINE, List.of(
+                    new Case("silence", List.of(new Step("one\r\n", 0)), "", true, null)), 1);
+            try (PlainEchoServer silent = PlainEchoServer.silent()) {
+                PythonProcess peer = python.start("scripted_peer.py", cases.toString(), "connect", HOST,
+                        String.valueOf(silent.port()));
+                JsonObject line = peer.readJson(LINE);
+                JsonObject done = peer.readJson(LINE);
+
+                assertEquals(1, peer.waitFor(LINE), peer::diagnostics);
+                assertEquals("hung", line.get("end").getAsString(), line::toString);
+                assertFalse(done.get("ok").getAsBoolean(), done::toString);
+                assertEquals("hung", done.getAsJsonObject("steady").get("end").getAsString(), done::toString);
             }
         }
 
