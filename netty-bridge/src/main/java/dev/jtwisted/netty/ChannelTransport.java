@@ -381,16 +381,20 @@ final class ChannelTransport implements ITCPTransport {
             data.position(data.limit());
             return;
         }
-        ByteBuf buf;
         if (data == currentView) {
             int offset = currentIn.readerIndex() + data.position() - currentViewBase;
-            buf = currentIn.retainedSlice(offset, length);
+            writeBuffer(currentIn.retainedSlice(offset, length));
             data.position(data.limit());
         } else {
-            buf = channel.alloc().directBuffer(length);
-            buf.writeBytes(data);
+            ByteBuf gathering = gatherFor(length);
+            if (gathering != null) {
+                gathering.writeBytes(data);
+            } else {
+                ByteBuf buf = channel.alloc().directBuffer(length);
+                buf.writeBytes(data);
+                writeBuffer(buf);
+            }
         }
-        writeBuffer(buf);
         wrote();
     }
 
@@ -424,17 +428,29 @@ final class ChannelTransport implements ITCPTransport {
      * count of queued bytes, which must include each write at once.
      */
     private void writeArray(byte[] data) {
-        if (data.length > GATHER_MAX || producer != null) {
+        ByteBuf gathering = gatherFor(data.length);
+        if (gathering != null) {
+            gathering.writeBytes(data);
+        } else {
             writeBuffer(Unpooled.wrappedBuffer(data));
-            return;
         }
-        if (gather != null && gather.writableBytes() < data.length) {
+    }
+
+    /**
+     * The gather buffer, with room for {@code length} more bytes, if a write of that size is
+     * gathered (see {@link #writeArray}); null if it goes on its own.
+     */
+    private ByteBuf gatherFor(int length) {
+        if (length > GATHER_MAX || producer != null) {
+            return null;
+        }
+        if (gather != null && gather.writableBytes() < length) {
             handOffGather();
         }
         if (gather == null) {
             gather = channel.alloc().directBuffer(GATHER_CAPACITY);
         }
-        gather.writeBytes(data);
+        return gather;
     }
 
     /** Passes the gather buffer, if any, to the channel, ahead of whatever is written next. */

@@ -355,6 +355,24 @@ class ProtocolHandlerTest {
         }
 
         @Test
+        void smallBuffersJoinTheGatheredWritesInOrderAndLargeOnesGoOnTheirOwn() {
+            connect(new RecordingProtocol());
+            ByteBuffer large = ByteBuffer.allocateDirect(ChannelTransport.GATHER_MAX + 1);
+            while (large.hasRemaining()) {
+                large.put((byte) '-');
+            }
+            large.flip();
+            transport().write("a".getBytes(US_ASCII));
+            transport().write(ByteBuffer.wrap("b".getBytes(US_ASCII)));
+            transport().write(large);
+            transport().write(ByteBuffer.wrap("c".getBytes(US_ASCII)));
+            assertEquals(0, large.remaining());
+            channel.runPendingTasks();
+            assertEquals("ab" + "-".repeat(ChannelTransport.GATHER_MAX + 1) + "c", flushed());
+            assertEquals(3, flushes.addresses.size(), "ab, the large buffer, c");
+        }
+
+        @Test
         void aByteArrayProtocolStillGetsArraysWhateverTheBuffer() {
             connect(new RecordingProtocol());
             channel.writeInbound(Unpooled.directBuffer().writeBytes("x".getBytes(US_ASCII)));
