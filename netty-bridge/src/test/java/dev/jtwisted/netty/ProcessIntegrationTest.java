@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.jtwisted.internet.IProcessTransport;
+import dev.jtwisted.internet.IPullProducer;
+import dev.jtwisted.internet.IPushProducer;
 import dev.jtwisted.internet.ProcessDone;
 import dev.jtwisted.internet.ProcessExitedAlready;
 import dev.jtwisted.internet.ProcessProtocol;
@@ -307,6 +309,97 @@ class ProcessIntegrationTest {
                 return null;
             });
             assertEquals(0, reactor.processCount());
+        }
+    }
+
+    @Nested
+    class StdinProducers {
+        static final int CHUNKS = 128;
+        final byte[] chunk = new byte[32 * 1024];
+
+        @Test
+        void aStreamingProducerIsPausedWhileStdinIsBehindAndResumedWhenItDrains() throws Exception {
+            NettyReactor reactor = reactors.started();
+            int[] pauses = {0};
+            Recorder proto = new Recorder(reactor) {
+                int sent;
+                boolean producing = true;
+
+                final IPushProducer pump = new IPushProducer() {
+                    @Override
+                    public void pauseProducing() {
+                        pauses[0]++;
+                        producing = false;
+                    }
+
+                    @Override
+                    public void resumeProducing() {
+                        producing = true;
+                        produce();
+                    }
+
+                    @Override
+                    public void stopProducing() {
+                        producing = false;
+                    }
+                };
+
+                void produce() {
+                    while (producing && sent < CHUNKS) {
+                        sent++;
+                        transport.write(chunk);
+                    }
+                    if (sent == CHUNKS) {
+                        sent++;
+                        transport.unregisterProducer();
+                        transport.closeStdin();
+                    }
+                }
+
+                @Override
+                public void connectionMade() {
+                    super.connectionMade();
+                    transport.registerProducer(pump, true);
+                    produce();
+                }
+            };
+            proto.keepOut = false;
+            spawn(reactor, proto, "cat");
+            assertInstanceOf(ProcessDone.class, proto.awaitEnded().value());
+            assertEquals((long) CHUNKS * chunk.length, Reactors.on(reactor, () -> proto.outBytes));
+            assertTrue(Reactors.on(reactor, () -> pauses[0]) > 0);
+        }
+
+        @Test
+        void aPullProducerIsAskedForMoreWheneverStdinHasDrained() throws Exception {
+            NettyReactor reactor = reactors.started();
+            Recorder proto = new Recorder(reactor) {
+                int sent;
+
+                @Override
+                public void connectionMade() {
+                    super.connectionMade();
+                    transport.registerProducer(new IPullProducer() {
+                        @Override
+                        public void resumeProducing() {
+                            if (sent < CHUNKS) {
+                                sent++;
+                                transport.write(chunk);
+                            } else {
+                                transport.unregisterProducer();
+                                transport.closeStdin();
+                            }
+                        }
+
+                        @Override
+                        public void stopProducing() {}
+                    }, false);
+                }
+            };
+            proto.keepOut = false;
+            spawn(reactor, proto, "cat");
+            assertInstanceOf(ProcessDone.class, proto.awaitEnded().value());
+            assertEquals((long) CHUNKS * chunk.length, Reactors.on(reactor, () -> proto.outBytes));
         }
     }
 
