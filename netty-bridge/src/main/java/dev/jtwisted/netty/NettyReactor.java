@@ -6,6 +6,8 @@ import dev.jtwisted.internet.IConnector;
 import dev.jtwisted.internet.IDelayedCall;
 import dev.jtwisted.internet.IListeningPort;
 import dev.jtwisted.internet.IPv4Address;
+import dev.jtwisted.internet.IProcessProtocol;
+import dev.jtwisted.internet.IProcessTransport;
 import dev.jtwisted.internet.IProtocolFactory;
 import dev.jtwisted.internet.IReactor;
 import dev.jtwisted.internet.ReactorAlreadyRunning;
@@ -205,6 +207,7 @@ public final class NettyReactor implements IReactor, AutoCloseable {
     final Set<TcpPort> ports = ConcurrentHashMap.newKeySet();
     final Set<ChannelTransport> connections = ConcurrentHashMap.newKeySet();
     final Set<TcpConnector> connecting = ConcurrentHashMap.newKeySet();
+    final Set<ProcessTransport> processes = ConcurrentHashMap.newKeySet();
     private Deferred<Void> disconnected;
 
     private NettyReactor(Builder b, IoBackend backend) {
@@ -394,8 +397,9 @@ public final class NettyReactor implements IReactor, AutoCloseable {
     }
 
     /**
-     * Closes every port, pending connect and connection; {@link #disconnected} fires when all
-     * are closed and their owners told. Twisted: {@code ReactorBase.disconnectAll}.
+     * Closes every port, pending connect and connection, and the pipes of every child process
+     * (which is left running); {@link #disconnected} fires when all are closed and their owners
+     * told. Twisted: {@code ReactorBase.disconnectAll}.
      */
     private void disconnectAll() {
         Failure reason = new Failure(new ConnectionLost(ChannelTransport.LOST + "."));
@@ -410,6 +414,9 @@ public final class NettyReactor implements IReactor, AutoCloseable {
         for (ChannelTransport t : open) {
             submit(t.loop, () -> t.shutdownClose(reason));
             waits.add(t.lost);
+        }
+        for (ProcessTransport p : new ArrayList<>(processes)) {
+            waits.add(p.loop.submit(p::shutdownClose));
         }
         Deferred<Void> done = new Deferred<>();
         disconnected = done;
@@ -818,6 +825,43 @@ public final class NettyReactor implements IReactor, AutoCloseable {
             runAndWait(loop, connector::connect);
         }
         return connector;
+    }
+
+    // ------------------------------------------------------------------ IReactorProcess
+
+    /**
+     * Starts a child process (see {@link dev.jtwisted.internet.IReactorProcess}) with the JDK's
+     * {@code ProcessBuilder}, never a shell. It and its protocol live on the calling loop
+     * thread, or on the main loop when called from another thread (which then waits for
+     * {@code makeConnection}). Its output is read, and its exit watched, once the reactor runs.
+     *
+     * <p>Each child has a daemon thread per output pipe, one for stdin once written to, and at
+     * most {@value ProcessTransport#CHUNKS_IN_FLIGHT} chunks of {@value ProcessTransport#CHUNK}
+     * bytes per pipe read ahead of its protocol. Signals other than TERM and KILL run
+     * {@code kill(1)}. A death by signal N and {@code exit(128 + N)} look the same to the JDK and
+     * are both reported as the signal. When the reactor stops, children are left running, as in
+     * Twisted: their pipes are closed and their protocols told so.
+     */
+    @Override
+    public IProcessTransport spawnProcess(IProcessProtocol processProtocol, String executable, List<String> args,
+            Map<String, String> env, String path) {
+        Objects.requireNonNull(processProtocol, "processProtocol");
+        Objects.requireNonNull(executable, "executable");
+        Objects.requireNonNull(args, "args");
+        EventLoop here = currentLoop();
+        ProcessTransport process = new ProcessTransport(this, here != null ? here : mainLoop, processProtocol,
+                executable, args, env, path);
+        if (here != null) {
+            process.spawn();
+        } else {
+            runAndWait(process.loop, process::spawn);
+        }
+        return process;
+    }
+
+    /** The number of child processes not yet ended (or let go at shutdown), for tests and monitoring. */
+    public int processCount() {
+        return processes.size();
     }
 
     /** The loop the calling thread runs, or null. */

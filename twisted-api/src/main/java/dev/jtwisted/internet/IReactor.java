@@ -2,8 +2,9 @@ package dev.jtwisted.internet;
 
 /**
  * Everything a reactor offers, as one type for code that needs "the reactor". Later issues add
- * the UNIX, SSL, process and UDP interfaces here.
+ * the UNIX, SSL and UDP interfaces here.
  *
  * <p>Twisted: the reactor object, which provides all of these interfaces.
  */
-public interface IReactor extends IReactorCore, IReactorTime, IReactorTCP, IReactorThreads {}
+public interface IReactor extends IReactorCore, IReactorTime, IReactorTCP, IReactorThreads,
+        IReactorProcess {}

@@ -7,8 +7,14 @@ import dev.jtwisted.internet.IDelayedCall;
 import dev.jtwisted.internet.IListeningPort;
 import dev.jtwisted.internet.IPv4Address;
 import dev.jtwisted.internet.IPv6Address;
+import dev.jtwisted.internet.IProcessProtocol;
+import dev.jtwisted.internet.IProcessTransport;
+import dev.jtwisted.internet.IProducer;
 import dev.jtwisted.internet.IProtocolFactory;
 import dev.jtwisted.internet.IReactor;
+import dev.jtwisted.internet.ProcessDone;
+import dev.jtwisted.internet.ProcessExitedAlready;
+import dev.jtwisted.internet.ProcessTerminated;
 import dev.jtwisted.internet.ReactorAlreadyRunning;
 import dev.jtwisted.internet.ReactorNotRestartable;
 import dev.jtwisted.internet.ReactorNotRunning;
@@ -17,12 +23,15 @@ import dev.jtwisted.internet.defer.Deferred;
 import dev.jtwisted.internet.internal.ThreePhaseEvent;
 import dev.jtwisted.internet.task.Clock;
 import dev.jtwisted.python.failure.Failure;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +54,12 @@ import org.slf4j.LoggerFactory;
  * while the test goes on; then {@link #stop()} fires "shutdown". A trigger that returns a
  * {@link Deferred} holds the rest of its event until that Deferred fires, so the test can check
  * the state in between.
+ *
+ * <p>Processes: {@link #spawnProcess} starts nothing. It records the call, connects the protocol
+ * to a {@link FakeProcess} and returns it; the test then plays the child by calling the
+ * protocol's {@code childDataReceived} and the fake's {@link FakeProcess#exit} or
+ * {@link FakeProcess#killedBy}. Twisted's {@code MemoryReactor} has no {@code spawnProcess}; this
+ * follows the {@code DummyProcessReactor} of Twisted's own process-monitor tests.
  *
  * <p>Threads: none. {@link #callFromThread} and {@link #callInThread} run the callable at once,
  * on the caller's thread, as Twisted's test doubles for {@code IReactorThreads} do (Twisted's own
@@ -77,6 +92,7 @@ public class MemoryReactor implements IReactor {
     private final List<TCPClient> tcpClients = new ArrayList<>();
     private final List<FakePort> ports = new ArrayList<>();
     private final List<FakeConnector> connectors = new ArrayList<>();
+    private final List<FakeProcess> spawnedProcesses = new ArrayList<>();
     private final Map<String, ThreePhaseEvent> eventTriggers = new HashMap<>();
 
     private RuntimeException listenException;
@@ -131,6 +147,14 @@ public class MemoryReactor implements IReactor {
      */
     public List<FakeConnector> connectors() {
         return Collections.unmodifiableList(connectors);
+    }
+
+    /**
+     * The processes {@code spawnProcess} returned, oldest first (a live, read-only view).
+     * Twisted: {@code DummyProcessReactor.spawnedProcesses}.
+     */
+    public List<FakeProcess> spawnedProcesses() {
+        return Collections.unmodifiableList(spawnedProcesses);
     }
 
     /**
@@ -201,6 +225,25 @@ public class MemoryReactor implements IReactor {
         factory.startedConnecting(connector);
         connectors.add(connector);
         return connector;
+    }
+
+    // ---------------------------------------------------------------- IReactorProcess
+
+    /**
+     * Records the call, makes a {@link FakeProcess} (pid 1 for the first, 2 for the next...),
+     * connects {@code processProtocol} to it and returns it. Nothing runs.
+     */
+    @Override
+    public IProcessTransport spawnProcess(IProcessProtocol processProtocol, String executable, List<String> args,
+            Map<String, String> env, String path) {
+        Objects.requireNonNull(processProtocol, "processProtocol");
+        Objects.requireNonNull(executable, "executable");
+        Objects.requireNonNull(args, "args");
+        FakeProcess process = new FakeProcess(processProtocol, executable, args, env, path,
+                spawnedProcesses.size() + 1L);
+        spawnedProcesses.add(process);
+        processProtocol.makeConnection(process);
+        return process;
     }
 
     // ---------------------------------------------------------------- IReactorTime
@@ -470,7 +513,8 @@ public class MemoryReactor implements IReactor {
     public String toString() {
         String state = running ? "running" : started ? "starting" : hasStopped ? "stopped" : "not started";
         return "MemoryReactor(" + state + ", t=" + clock.seconds() + ", " + tcpServers.size()
-                + " listenTCP, " + tcpClients.size() + " connectTCP)";
+                + " listenTCP, " + tcpClients.size() + " connectTCP, " + spawnedProcesses.size()
+                + " spawnProcess)";
     }
 
     // ---------------------------------------------------------------- fakes
@@ -568,6 +612,263 @@ public class MemoryReactor implements IReactor {
         @Override
         public String toString() {
             return "FakeConnector(" + destination + ")";
+        }
+    }
+
+    /**
+     * The process transport {@link #spawnProcess} returns: it records what the protocol asks of
+     * it (stdin bytes, closed pipes, signals) and plays the child's end when the test says so.
+     * Closing a pipe tells the protocol {@code childConnectionLost} at once (a real reactor does
+     * so on a later turn). Twisted: {@code DummyProcess} in {@code twisted.runner.test.test_procmon}.
+     */
+    public static final class FakeProcess implements IProcessTransport {
+        private final IProcessProtocol protocol;
+        private final String executable;
+        private final List<String> args;
+        private final Map<String, String> env;
+        private final String path;
+        private Long pid;
+        private final ByteArrayOutputStream stdin = new ByteArrayOutputStream();
+        private final TreeSet<Integer> openFDs = new TreeSet<>(List.of(0, 1, 2));
+        private final List<Object> signals = new ArrayList<>();
+        private boolean disconnecting;
+        private boolean ended;
+        private IProducer producer;
+        private String producerState = "producing";
+
+        FakeProcess(IProcessProtocol protocol, String executable, List<String> args, Map<String, String> env,
+                String path, long pid) {
+            this.protocol = protocol;
+            this.executable = executable;
+            this.args = List.copyOf(args);
+            this.env = env == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(env));
+            this.path = path;
+            this.pid = pid;
+        }
+
+        // -------------------------------------------------------- what was asked
+
+        /** The protocol given to {@code spawnProcess}. */
+        public IProcessProtocol protocol() {
+            return protocol;
+        }
+
+        /** The executable, as given. */
+        public String executable() {
+            return executable;
+        }
+
+        /** The command line, as given ({@code argv[0]} first). */
+        public List<String> args() {
+            return args;
+        }
+
+        /** The environment, as given; null for "this process's own". */
+        public Map<String, String> env() {
+            return env;
+        }
+
+        /** The working directory, as given; may be null. */
+        public String path() {
+            return path;
+        }
+
+        /** Every byte written to stdin so far. */
+        public byte[] value() {
+            return stdin.toByteArray();
+        }
+
+        /** The signals sent, in order, as given: a {@code String} name or an {@code Integer}. */
+        public List<Object> signals() {
+            return Collections.unmodifiableList(signals);
+        }
+
+        /** Whether the pipe to {@code childFD} (0, 1 or 2) is still open. */
+        public boolean isOpen(int childFD) {
+            return openFDs.contains(childFD);
+        }
+
+        /** "producing", "paused" or "stopped", as {@link StringTransport#producerState()}. */
+        public String producerState() {
+            return producerState;
+        }
+
+        /** The producer registered for stdin, or null. */
+        public IProducer producer() {
+            return producer;
+        }
+
+        // -------------------------------------------------------- playing the child
+
+        /**
+         * The child exits with {@code exitCode}: every pipe still open closes
+         * ({@code childConnectionLost} for each), then {@code processExited} and
+         * {@code processEnded} with {@link ProcessDone} for 0, else {@link ProcessTerminated}
+         * (its status the exit code, as the Netty reactor reports it).
+         *
+         * @throws IllegalStateException if the process has already ended
+         */
+        public void exit(int exitCode) {
+            end(exitCode == 0 ? new ProcessDone(0) : new ProcessTerminated(exitCode, null, exitCode));
+        }
+
+        /**
+         * The child is killed by signal {@code signal}: as {@link #exit}, with
+         * {@link ProcessTerminated} carrying the signal (its status 128 + signal, as the Netty
+         * reactor reports it).
+         *
+         * @throws IllegalStateException if the process has already ended
+         */
+        public void killedBy(int signal) {
+            end(new ProcessTerminated(null, signal, 128 + signal));
+        }
+
+        private void end(RuntimeException reason) {
+            if (ended) {
+                throw new IllegalStateException("process " + executable + " has already ended");
+            }
+            ended = true;
+            pid = null;
+            for (Integer fd : new ArrayList<>(openFDs)) {
+                closeChildFD(fd);
+            }
+            protocol.processExited(new Failure(reason));
+            protocol.processEnded(new Failure(reason));
+        }
+
+        // -------------------------------------------------------- IProcessTransport
+
+        /** 1 for the first process of its reactor, 2 for the next...; null once it has exited. */
+        @Override
+        public Long pid() {
+            return pid;
+        }
+
+        @Override
+        public void write(byte[] data) {
+            if (openFDs.contains(0)) {
+                stdin.writeBytes(data);
+            }
+        }
+
+        @Override
+        public void writeSequence(List<byte[]> data) {
+            for (byte[] chunk : data) {
+                write(chunk);
+            }
+        }
+
+        @Override
+        public void writeToChild(int childFD, byte[] data) {
+            if (childFD != 0) {
+                throw new IllegalArgumentException("only stdin (0) is written to, not " + childFD);
+            }
+            write(data);
+        }
+
+        @Override
+        public void closeStdin() {
+            closeChildFD(0);
+        }
+
+        @Override
+        public void closeStdout() {
+            closeChildFD(1);
+        }
+
+        @Override
+        public void closeStderr() {
+            closeChildFD(2);
+        }
+
+        @Override
+        public void closeChildFD(int descriptor) {
+            if (openFDs.remove(descriptor)) {
+                protocol.childConnectionLost(descriptor);
+            }
+        }
+
+        @Override
+        public void loseConnection() {
+            disconnecting = true;
+            closeStdin();
+            closeStderr();
+            closeStdout();
+        }
+
+        @Override
+        public void abortConnection() {
+            loseConnection();
+        }
+
+        /** Whether {@link #loseConnection()} or {@link #abortConnection()} has been called. */
+        @Override
+        public boolean disconnecting() {
+            return disconnecting;
+        }
+
+        /**
+         * Records the signal.
+         *
+         * @throws ProcessExitedAlready once the process has exited
+         * @throws IllegalArgumentException for a name other than KILL, TERM, INT, HUP, STOP
+         */
+        @Override
+        public void signalProcess(String signalID) {
+            if (!List.of("KILL", "TERM", "INT", "HUP", "STOP").contains(signalID)) {
+                throw new IllegalArgumentException("unknown signal name: " + signalID);
+            }
+            recordSignal(signalID);
+        }
+
+        /**
+         * Records the signal.
+         *
+         * @throws ProcessExitedAlready once the process has exited
+         */
+        @Override
+        public void signalProcess(int signalID) {
+            recordSignal(signalID);
+        }
+
+        private void recordSignal(Object signalID) {
+            if (pid == null) {
+                throw new ProcessExitedAlready("process " + executable + " has exited; not sending " + signalID);
+            }
+            signals.add(signalID);
+        }
+
+        @Override
+        public void registerProducer(IProducer producer, boolean streaming) {
+            if (this.producer != null) {
+                throw new IllegalStateException("a producer is already registered: " + this.producer);
+            }
+            this.producer = Objects.requireNonNull(producer, "producer");
+        }
+
+        @Override
+        public void unregisterProducer() {
+            producer = null;
+        }
+
+        @Override
+        public void pauseProducing() {
+            producerState = "paused";
+        }
+
+        @Override
+        public void resumeProducing() {
+            producerState = "producing";
+        }
+
+        @Override
+        public void stopProducing() {
+            producerState = "stopped";
+        }
+
+        @Override
+        public String toString() {
+            return "FakeProcess(" + executable + ", pid=" + pid + ")";
         }
     }
 }

@@ -17,6 +17,9 @@ import dev.jtwisted.internet.IListeningPort;
 import dev.jtwisted.internet.IPv4Address;
 import dev.jtwisted.internet.IPv6Address;
 import dev.jtwisted.internet.IReactor;
+import dev.jtwisted.internet.ProcessExitedAlready;
+import dev.jtwisted.internet.ProcessProtocol;
+import dev.jtwisted.internet.ProcessTerminated;
 import dev.jtwisted.internet.Protocol;
 import dev.jtwisted.internet.ReactorAlreadyRunning;
 import dev.jtwisted.internet.ReactorNotRestartable;
@@ -24,9 +27,12 @@ import dev.jtwisted.internet.ReactorNotRunning;
 import dev.jtwisted.internet.ServerFactory;
 import dev.jtwisted.internet.defer.Defer;
 import dev.jtwisted.internet.defer.Deferred;
+import dev.jtwisted.python.failure.Failure;
 import dev.jtwisted.testing.LogCapture;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -667,6 +673,133 @@ class MemoryReactorTest {
             assertEquals(List.of("before first", "before second", "after first"), events);
             second.callback(null);
             assertEquals(List.of("before first", "before second", "after first", "after second"), events);
+        }
+    }
+
+    @Nested
+    class Processes {
+        /** Records its events in the test's {@code events}. */
+        private final ProcessProtocol proto = new ProcessProtocol() {
+            @Override
+            public void connectionMade() {
+                events.add("made pid=" + transport.pid());
+            }
+
+            @Override
+            public void childConnectionLost(int childFD) {
+                events.add("lost " + childFD);
+            }
+
+            @Override
+            public void processExited(Failure reason) {
+                events.add("exited " + reason.value().getMessage());
+            }
+
+            @Override
+            public void processEnded(Failure reason) {
+                events.add("ended " + reason.type().getSimpleName());
+            }
+        };
+
+        @Test // Twisted: test_procmon's DummyProcessReactor.spawnProcess
+        void spawnProcessRecordsTheCallAndConnectsTheProtocol() {
+            MemoryReactor.FakeProcess p = (MemoryReactor.FakeProcess) reactor.spawnProcess(
+                    proto, "/bin/echo", List.of("echo", "hi"), Map.of("A", "b"), "/tmp");
+            assertEquals(List.of(p), reactor.spawnedProcesses());
+            assertSame(proto, p.protocol());
+            assertEquals("/bin/echo", p.executable());
+            assertEquals(List.of("echo", "hi"), p.args());
+            assertEquals(Map.of("A", "b"), p.env());
+            assertEquals("/tmp", p.path());
+            assertEquals(List.of("made pid=1"), events);
+            assertEquals(2L, reactor.spawnProcess(new ProcessProtocol(), "x", List.of()).pid());
+        }
+
+        @Test
+        void theShortFormIsAnEmptyEnvironmentAndNoPath() {
+            MemoryReactor.FakeProcess p = (MemoryReactor.FakeProcess) reactor.spawnProcess(proto, "cat", List.of("cat"));
+            assertEquals(Map.of(), p.env());
+            assertNull(p.path());
+        }
+
+        @Test
+        void aNullEnvironmentIsRecordedAsNull() {
+            MemoryReactor.FakeProcess p = (MemoryReactor.FakeProcess) reactor.spawnProcess(
+                    proto, "cat", List.of("cat"), null, null);
+            assertNull(p.env());
+        }
+
+        @Test
+        void writesToStdinAreRecordedUntilItIsClosed() {
+            MemoryReactor.FakeProcess p = (MemoryReactor.FakeProcess) reactor.spawnProcess(proto, "cat", List.of("cat"));
+            p.write("a".getBytes(StandardCharsets.US_ASCII));
+            p.writeSequence(List.of("b".getBytes(StandardCharsets.US_ASCII), "c".getBytes(StandardCharsets.US_ASCII)));
+            p.writeToChild(0, "d".getBytes(StandardCharsets.US_ASCII));
+            p.closeStdin();
+            p.write("e".getBytes(StandardCharsets.US_ASCII));
+            assertEquals("abcd", new String(p.value(), StandardCharsets.US_ASCII));
+            assertFalse(p.isOpen(0));
+            assertThrows(IllegalArgumentException.class, () -> p.writeToChild(1, new byte[1]));
+        }
+
+        @Test
+        void closingAPipeTellsTheProtocolOnce() {
+            MemoryReactor.FakeProcess p = (MemoryReactor.FakeProcess) reactor.spawnProcess(proto, "cat", List.of("cat"));
+            p.closeStdout();
+            p.closeChildFD(1);
+            p.closeChildFD(5);
+            p.loseConnection();
+            assertEquals(List.of("made pid=1", "lost 1", "lost 0", "lost 2"), events);
+            assertTrue(p.disconnecting());
+        }
+
+        @Test
+        void exitClosesThePipesThenReportsExitedAndEnded() {
+            MemoryReactor.FakeProcess p = (MemoryReactor.FakeProcess) reactor.spawnProcess(proto, "cat", List.of("cat"));
+            p.closeStdin();
+            p.exit(0);
+            assertEquals(List.of("made pid=1", "lost 0", "lost 1", "lost 2",
+                    "exited process finished with exit code 0", "ended ProcessDone"), events);
+            assertNull(p.pid());
+            assertThrows(IllegalStateException.class, () -> p.exit(0));
+        }
+
+        @Test
+        void aNonZeroExitOrASignalEndsWithProcessTerminated() {
+            List<Failure> ends = new ArrayList<>();
+            ProcessProtocol recorder = new ProcessProtocol() {
+                @Override
+                public void processEnded(Failure reason) {
+                    ends.add(reason);
+                }
+            };
+            ((MemoryReactor.FakeProcess) reactor.spawnProcess(recorder, "a", List.of())).exit(3);
+            ((MemoryReactor.FakeProcess) reactor.spawnProcess(recorder, "b", List.of())).killedBy(9);
+            ProcessTerminated exited = (ProcessTerminated) ends.get(0).value();
+            ProcessTerminated killed = (ProcessTerminated) ends.get(1).value();
+            assertEquals(3, exited.exitCode());
+            assertNull(exited.signal());
+            assertNull(killed.exitCode());
+            assertEquals(9, killed.signal());
+            assertEquals(137, killed.status());
+        }
+
+        @Test
+        void signalsAreRecordedUntilTheProcessHasExited() {
+            MemoryReactor.FakeProcess p = (MemoryReactor.FakeProcess) reactor.spawnProcess(proto, "cat", List.of("cat"));
+            p.signalProcess("TERM");
+            p.signalProcess(10);
+            assertThrows(IllegalArgumentException.class, () -> p.signalProcess("BOGUS"));
+            assertEquals(List.of("TERM", 10), p.signals());
+            p.killedBy(15);
+            assertThrows(ProcessExitedAlready.class, () -> p.signalProcess("KILL"));
+        }
+
+        @Test
+        void aProcessHasNoAddress() {
+            MemoryReactor.FakeProcess p = (MemoryReactor.FakeProcess) reactor.spawnProcess(proto, "cat", List.of("cat"));
+            assertThrows(UnsupportedOperationException.class, p::getPeer);
+            assertThrows(UnsupportedOperationException.class, p::getHost);
         }
     }
 }
