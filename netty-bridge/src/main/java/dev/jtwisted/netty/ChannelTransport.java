@@ -11,6 +11,7 @@ import dev.jtwisted.internet.IPullProducer;
 import dev.jtwisted.internet.IPushProducer;
 import dev.jtwisted.internet.ITCPTransport;
 import dev.jtwisted.internet.Protocol;
+import dev.jtwisted.internet.internal.Producers;
 import dev.jtwisted.python.failure.Failure;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -681,17 +682,7 @@ final class ChannelTransport implements ITCPTransport {
             loop.execute(() -> registerProducer(producer, streaming));
             return;
         }
-        if (this.producer != null) {
-            throw new IllegalStateException("Cannot register producer " + producer
-                    + ", because producer " + this.producer + " was never unregistered.");
-        }
-        if (streaming && !(producer instanceof IPushProducer)) {
-            throw new IllegalArgumentException("a streaming producer must be an IPushProducer: " + producer);
-        }
-        if (!streaming && !(producer instanceof IPullProducer) && !(producer instanceof IPushProducer)) {
-            throw new IllegalArgumentException(
-                    "a non-streaming producer must be an IPullProducer: " + producer);
-        }
+        Producers.checkRegistration(this.producer, producer, streaming);
         if (disconnected) {
             producer.stopProducing();
             return;

@@ -8,6 +8,7 @@ import dev.jtwisted.internet.IPushProducer;
 import dev.jtwisted.internet.ProcessDone;
 import dev.jtwisted.internet.ProcessExitedAlready;
 import dev.jtwisted.internet.ProcessTerminated;
+import dev.jtwisted.internet.internal.Producers;
 import dev.jtwisted.python.failure.Failure;
 import io.netty.channel.EventLoop;
 import java.io.File;
@@ -488,29 +489,6 @@ final class ProcessTransport implements IProcessTransport {
     }
 
     @Override
-    public void writeToChild(int childFD, byte[] data) {
-        if (childFD != 0) {
-            throw new IllegalArgumentException("only stdin (0) is a pipe to write to, not " + childFD);
-        }
-        write(data);
-    }
-
-    @Override
-    public void closeStdin() {
-        closeChildFD(0);
-    }
-
-    @Override
-    public void closeStdout() {
-        closeChildFD(1);
-    }
-
-    @Override
-    public void closeStderr() {
-        closeChildFD(2);
-    }
-
-    @Override
     public void closeChildFD(int descriptor) {
         if (!loop.inEventLoop()) {
             loop.execute(() -> closeChildFD(descriptor));
@@ -673,15 +651,7 @@ final class ProcessTransport implements IProcessTransport {
             loop.execute(() -> registerProducer(producer, streaming));
             return;
         }
-        if (this.producer != null) {
-            throw new IllegalStateException("a producer is already registered: " + this.producer);
-        }
-        if (streaming && !(producer instanceof IPushProducer)) {
-            throw new IllegalArgumentException("a streaming producer must be an IPushProducer: " + producer);
-        }
-        if (!streaming && !(producer instanceof IPullProducer) && !(producer instanceof IPushProducer)) {
-            throw new IllegalArgumentException("a non-streaming producer must be an IPullProducer: " + producer);
-        }
+        Producers.checkRegistration(this.producer, producer, streaming);
         if (!open[0] || stdinClosing || stdin == null) {
             producer.stopProducing();
             return;

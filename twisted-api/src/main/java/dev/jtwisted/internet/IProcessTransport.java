@@ -35,16 +35,27 @@ public interface IProcessTransport extends ITransport {
      *
      * @throws IllegalArgumentException if {@code childFD} is not 0
      */
-    void writeToChild(int childFD, byte[] data);
+    default void writeToChild(int childFD, byte[] data) {
+        if (childFD != 0) {
+            throw new IllegalArgumentException("only stdin (0) is a pipe to write to, not " + childFD);
+        }
+        write(data);
+    }
 
     /** Closes the child's stdin once everything written so far has gone out. Twisted: {@code closeStdin}. */
-    void closeStdin();
+    default void closeStdin() {
+        closeChildFD(0);
+    }
 
     /** Stops reading the child's stdout and closes it; the child's next write there fails. */
-    void closeStdout();
+    default void closeStdout() {
+        closeChildFD(1);
+    }
 
     /** Stops reading the child's stderr and closes it; the child's next write there fails. */
-    void closeStderr();
+    default void closeStderr() {
+        closeChildFD(2);
+    }
 
     /**
      * Closes the pipe to the child's file descriptor {@code descriptor} (0, 1 or 2, as the three

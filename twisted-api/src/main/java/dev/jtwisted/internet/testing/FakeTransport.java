@@ -6,6 +6,7 @@ import dev.jtwisted.internet.IProtocol;
 import dev.jtwisted.internet.IPullProducer;
 import dev.jtwisted.internet.IPushProducer;
 import dev.jtwisted.internet.ITCPTransport;
+import dev.jtwisted.internet.internal.Producers;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -238,15 +239,7 @@ public class FakeTransport implements ITCPTransport {
      */
     @Override
     public void registerProducer(IProducer producer, boolean streaming) {
-        Objects.requireNonNull(producer, "producer");
-        if (this.producer != null) {
-            throw new IllegalStateException("Cannot register producer " + producer
-                    + ", because producer " + this.producer + " was never unregistered.");
-        }
-        if (streaming && !(producer instanceof IPushProducer)) {
-            throw new IllegalArgumentException(
-                    "a streaming producer must be an IPushProducer: " + producer);
-        }
+        Producers.checkRegistration(this.producer, producer, streaming);
         IPullProducer asPull = streaming ? null : pullProducer(producer);
         if (disconnected) {
             producer.stopProducing();

@@ -759,29 +759,6 @@ public class MemoryReactor implements IReactor {
         }
 
         @Override
-        public void writeToChild(int childFD, byte[] data) {
-            if (childFD != 0) {
-                throw new IllegalArgumentException("only stdin (0) is written to, not " + childFD);
-            }
-            write(data);
-        }
-
-        @Override
-        public void closeStdin() {
-            closeChildFD(0);
-        }
-
-        @Override
-        public void closeStdout() {
-            closeChildFD(1);
-        }
-
-        @Override
-        public void closeStderr() {
-            closeChildFD(2);
-        }
-
-        @Override
         public void closeChildFD(int descriptor) {
             if (openFDs.remove(descriptor)) {
                 protocol.childConnectionLost(descriptor);
