@@ -2,6 +2,9 @@ package dev.jtwisted.samples;
 
 import dev.jtwisted.internet.CannotListenError;
 import dev.jtwisted.internet.IReactor;
+import dev.jtwisted.python.usage.ArgParser;
+import dev.jtwisted.python.usage.Args;
+import dev.jtwisted.python.usage.UsageError;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jtwisted.internet.testing.MemoryReactor;
+import dev.jtwisted.python.usage.ArgParser;
+import dev.jtwisted.python.usage.Args;
+import dev.jtwisted.python.usage.Option;
+import dev.jtwisted.python.usage.Positional;
+import dev.jtwisted.python.usage.UsageError;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Nested;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jtwisted.internet.IReactor;
 import dev.jtwisted.netty.NettyReactor;
+import dev.jtwisted.python.usage.Args;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
