@@ -30,7 +30,8 @@ import java.util.function.Supplier;
  * the other.
  *
  * <p>Stopping: a sample runs on the calling thread until {@link Sample#run} returns. A server
- * sample returns when its reactor stops; from the jar, Ctrl-C does that ({@link StopOnSignal}).
+ * sample returns when its reactor stops; from the jar, Ctrl-C does that
+ * ({@link dev.jtwisted.scripts.StopOnSignal}).
  *
  * <p>Twisted: {@code twistd}'s {@code runApp}: choose the plugin, parse its options, run it.
  */

@@ -1,6 +1,7 @@
 package dev.jtwisted.samples;
 
 import dev.jtwisted.internet.Reactor;
+import dev.jtwisted.scripts.StopOnSignal;
 import java.time.Duration;
 
 /**
@@ -18,8 +19,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        StopOnSignal signals = new StopOnSignal(Reactor::reactor, System.err, PATIENCE, Runtime.getRuntime()::halt);
-        Runtime.getRuntime().addShutdownHook(signals.hook());
+        StopOnSignal signals = StopOnSignal.install(Launcher.PROGRAM, Reactor::reactor, System.err::println, PATIENCE);
         int status = new Launcher(Samples.builtIn(), System.out, System.err, signals::reactor).launch(args);
         signals.finished(status);
         System.exit(status);
