@@ -22,6 +22,7 @@ import java.util.function.Supplier;
  * java -jar jtwisted-samples.jar NAME [options]      runs NAME
  * java -jar jtwisted-samples.jar NAME --help         shows NAME's options
  * java -jar jtwisted-samples.jar --port 0            options alone go to the default sample
+ * java -jar jtwisted-samples.jar twistd ...          the twistd runner ({@link Main} hands it over)
  * </pre>
  *
  * <p>The reactor: the launcher hands each sample a {@link Context} whose reactor comes from the
@@ -38,6 +39,8 @@ import java.util.function.Supplier;
 final class Launcher {
     static final String PROGRAM = "jtwisted-samples";
     static final String COMMAND = "java -jar " + PROGRAM + ".jar";
+    /** The first argument that hands the rest of the command line to the runner ({@link Main}). */
+    static final String TWISTD = "twistd";
 
     static final int OK = 0;
     static final int FAILED = 1;
@@ -143,9 +146,12 @@ final class Launcher {
         out.println("usage: " + COMMAND + " [NAME] [options]");
         out.println("       " + COMMAND + " --list");
         out.println("       " + COMMAND + " NAME --help");
+        out.println("       " + COMMAND + " " + TWISTD + " [options] PLUGIN [plugin options]");
         out.println();
         out.println("Runs one of the Twisted programs ported to jtwisted; with no NAME, "
                 + samples.defaultSample().name() + ".");
+        out.println("The servers are also plugins of the " + TWISTD + " runner: " + COMMAND + " " + TWISTD
+                + " --help.");
         out.println();
         out.println("samples:");
         printList(out, "  ");

@@ -147,8 +147,10 @@ class LauncherTest {
                     usage: java -jar jtwisted-samples.jar [NAME] [options]
                            java -jar jtwisted-samples.jar --list
                            java -jar jtwisted-samples.jar NAME --help
+                           java -jar jtwisted-samples.jar twistd [options] PLUGIN [plugin options]
 
                     Runs one of the Twisted programs ported to jtwisted; with no NAME, errback-demo.
+                    The servers are also plugins of the twistd runner: java -jar jtwisted-samples.jar twistd --help.
 
                     samples:
                       echo            Echo server: writes back whatever bytes arrive (Twisted's echoserv.py)
