@@ -1,14 +1,12 @@
 package dev.jtwisted.samples;
 
-import dev.jtwisted.internet.IAddress;
-import dev.jtwisted.internet.IListeningPort;
-import dev.jtwisted.internet.IPAddress;
-import dev.jtwisted.internet.IPv6Address;
+import dev.jtwisted.application.app.App;
+import dev.jtwisted.application.service.IService;
 import dev.jtwisted.internet.IProtocolFactory;
 import dev.jtwisted.internet.IReactor;
 import dev.jtwisted.internet.IStreamServerEndpoint;
-import dev.jtwisted.internet.defer.Deferred;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -30,8 +28,8 @@ import java.util.function.Supplier;
  * reactor, and {@code twistd} itself, which runs the reactor for it ({@link #serve}).
  */
 public final class Context {
-    /** How {@link #serve} reports the address it got: one line, {@code NAME listening on HOST:PORT}. */
-    static final String LISTENING = " listening on ";
+    /** How long {@link #serve} waits, once the reactor is told to stop, for the service to stop. */
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final String sampleName;
     private final PrintStream out;
@@ -82,13 +80,15 @@ public final class Context {
     }
 
     /**
-     * Serves {@code factory} on {@code endpoint} until the reactor stops: listens, prints one
-     * line {@code NAME listening on HOST:PORT} (the address actually bound, so port 0 shows the
-     * port the system chose; an IPv6 host is in brackets), and runs the reactor. Returns once the
-     * reactor has stopped: Ctrl-C when run from the jar, {@code reactor.stop()} in a test.
+     * Serves {@code factory} on {@code endpoint} until the reactor stops, as {@code twistd}
+     * serves a plugin's service: listens, prints one line {@code NAME listening on HOST:PORT}
+     * (the address actually bound, so port 0 shows the port the system chose; an IPv6 host is
+     * in brackets), and runs the reactor. Returns once the reactor has stopped, which first
+     * stops listening: Ctrl-C when run from the jar, {@code reactor.stop()} in a test.
      *
-     * <p>Twisted: {@code endpoint.listen(factory)} then {@code reactor.run()}, what
-     * {@code twistd} does with a plugin's {@code strports.service}.
+     * <p>Twisted: {@code strports.service(description, factory)} run by {@code twistd}; the
+     * service is the one a server sample makes for {@code twistd}
+     * ({@link ServerSample#makeService}), so both run the same code.
      *
      * @throws Exception why it could not listen, for example a
      *     {@link dev.jtwisted.internet.CannotListenError} for a port in use; the reactor is
@@ -99,24 +99,21 @@ public final class Context {
         Objects.requireNonNull(factory, "factory");
         IReactor reactor = reactor();
         AtomicReference<Throwable> failed = new AtomicReference<>();
-        Deferred<IListeningPort> listening = endpoint.listen(factory);
-        listening.addCallbacks(port -> {
-            out.println(sampleName + LISTENING + hostAndPort(port.getHost()));
+        IService service = Listening.service(sampleName, endpoint, factory, line -> {
+            out.println(line);
             out.flush();
-            return null;
         }, failure -> {
-            failed.set(failure.value());
-            // A TCP listen fails at once, before run(); this is for endpoints that fail later.
+            // A TCP listen fails at once and is thrown below; this is for endpoints that fail later.
             if (reactor.running()) {
+                failed.compareAndSet(null, failure.value());
                 reactor.stop();
-            } else {
-                reactor.callWhenRunning(reactor::stop);
             }
+        });
+        App.startApplication(service, reactor, STOP_TIMEOUT).addErrback(failure -> {
+            failed.compareAndSet(null, failure.value());
             return null;
         });
-        if (failed.get() == null) {
-            reactor.run();
-        }
+        reactor.run();
         Throwable failure = failed.get();
         if (failure instanceof Exception) {
             throw (Exception) failure;
@@ -124,16 +121,6 @@ public final class Context {
         if (failure instanceof Error) {
             throw (Error) failure;
         }
-    }
-
-    /** {@code 127.0.0.1:8000}, {@code [::1]:8000}; another kind of address as it prints itself. */
-    static String hostAndPort(IAddress address) {
-        if (address instanceof IPAddress) {
-            IPAddress ip = (IPAddress) address;
-            String host = address instanceof IPv6Address ? "[" + ip.host() + "]" : ip.host();
-            return host + ":" + ip.port();
-        }
-        return String.valueOf(address);
     }
 
     @Override

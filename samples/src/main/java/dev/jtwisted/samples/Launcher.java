@@ -2,6 +2,9 @@ package dev.jtwisted.samples;
 
 import dev.jtwisted.internet.CannotListenError;
 import dev.jtwisted.internet.IReactor;
+import dev.jtwisted.python.usage.ArgParser;
+import dev.jtwisted.python.usage.Args;
+import dev.jtwisted.python.usage.UsageError;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +22,7 @@ import java.util.function.Supplier;
  * java -jar jtwisted-samples.jar NAME [options]      runs NAME
  * java -jar jtwisted-samples.jar NAME --help         shows NAME's options
  * java -jar jtwisted-samples.jar --port 0            options alone go to the default sample
+ * java -jar jtwisted-samples.jar twistd ...          the twistd runner ({@link Main} hands it over)
  * </pre>
  *
  * <p>The reactor: the launcher hands each sample a {@link Context} whose reactor comes from the
@@ -27,13 +31,16 @@ import java.util.function.Supplier;
  * the other.
  *
  * <p>Stopping: a sample runs on the calling thread until {@link Sample#run} returns. A server
- * sample returns when its reactor stops; from the jar, Ctrl-C does that ({@link StopOnSignal}).
+ * sample returns when its reactor stops; from the jar, Ctrl-C does that
+ * ({@link dev.jtwisted.scripts.StopOnSignal}).
  *
  * <p>Twisted: {@code twistd}'s {@code runApp}: choose the plugin, parse its options, run it.
  */
 final class Launcher {
     static final String PROGRAM = "jtwisted-samples";
     static final String COMMAND = "java -jar " + PROGRAM + ".jar";
+    /** The first argument that hands the rest of the command line to the runner ({@link Main}). */
+    static final String TWISTD = "twistd";
 
     static final int OK = 0;
     static final int FAILED = 1;
@@ -139,9 +146,12 @@ final class Launcher {
         out.println("usage: " + COMMAND + " [NAME] [options]");
         out.println("       " + COMMAND + " --list");
         out.println("       " + COMMAND + " NAME --help");
+        out.println("       " + COMMAND + " " + TWISTD + " [options] PLUGIN [plugin options]");
         out.println();
         out.println("Runs one of the Twisted programs ported to jtwisted; with no NAME, "
                 + samples.defaultSample().name() + ".");
+        out.println("The servers are also plugins of the " + TWISTD + " runner: " + COMMAND + " " + TWISTD
+                + " --help.");
         out.println();
         out.println("samples:");
         printList(out, "  ");

@@ -1,5 +1,9 @@
 package dev.jtwisted.samples;
 
+import dev.jtwisted.python.usage.Args;
+import dev.jtwisted.python.usage.Option;
+import dev.jtwisted.python.usage.Positional;
+import dev.jtwisted.python.usage.UsageError;
 import java.util.List;
 
 /**

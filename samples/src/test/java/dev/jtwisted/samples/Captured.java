@@ -1,9 +1,11 @@
 package dev.jtwisted.samples;
 
+import dev.jtwisted.internet.IReactor;
+import dev.jtwisted.python.usage.ArgParser;
+import dev.jtwisted.python.usage.Args;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import dev.jtwisted.internet.IReactor;
 import java.util.List;
 import java.util.function.Supplier;
 

@@ -8,15 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jtwisted.internet.CannotListenError;
 import dev.jtwisted.internet.Factory;
-import dev.jtwisted.internet.IAddress;
 import dev.jtwisted.internet.IListeningPort;
-import dev.jtwisted.internet.IPv4Address;
-import dev.jtwisted.internet.IPv6Address;
 import dev.jtwisted.internet.IStreamServerEndpoint;
 import dev.jtwisted.internet.Protocol;
 import dev.jtwisted.internet.defer.Deferred;
 import dev.jtwisted.internet.endpoints.TCP4ServerEndpoint;
 import dev.jtwisted.internet.testing.MemoryReactor;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Nested;
@@ -61,6 +59,15 @@ class ContextTest {
         }
 
         @Test
+        void stopsListeningBeforeTheReactorShutsDown() throws Exception {
+            List<Boolean> stoppedBeforeShutdown = new ArrayList<>();
+            reactor.addSystemEventTrigger("during", "shutdown",
+                    () -> stoppedBeforeShutdown.add(reactor.ports().get(0).stopped()));
+            context.serve(new TCP4ServerEndpoint(reactor, 8000, 50, "127.0.0.1"), factory);
+            assertEquals(List.of(true), stoppedBeforeShutdown);
+        }
+
+        @Test
         void printsOneLineWithTheBoundAddressBeforeTheReactorRuns() throws Exception {
             AtomicReference<String> printedWhenRunning = new AtomicReference<>();
             reactor.callWhenRunning(() -> printedWhenRunning.set(io.out()));
@@ -100,30 +107,6 @@ class ContextTest {
             assertTrue(reactor.hasStopped());
             assertFalse(reactor.running());
             assertEquals("", io.out());
-        }
-    }
-
-    @Nested
-    class HostAndPort {
-        @Test
-        void isHostColonPortForIpv4() {
-            assertEquals("10.0.0.1:80", Context.hostAndPort(new IPv4Address("TCP", "10.0.0.1", 80)));
-        }
-
-        @Test
-        void putsAnIpv6HostInBrackets() {
-            assertEquals("[fe80::1]:80", Context.hostAndPort(new IPv6Address("TCP", "fe80::1", 80)));
-        }
-
-        @Test
-        void isTheAddressItselfForOtherKinds() {
-            IAddress unix = new IAddress() {
-                @Override
-                public String toString() {
-                    return "UNIXAddress(/tmp/echo.sock)";
-                }
-            };
-            assertEquals("UNIXAddress(/tmp/echo.sock)", Context.hostAndPort(unix));
         }
     }
 }

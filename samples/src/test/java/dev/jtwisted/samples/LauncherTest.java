@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jtwisted.internet.testing.MemoryReactor;
+import dev.jtwisted.python.usage.ArgParser;
+import dev.jtwisted.python.usage.Args;
+import dev.jtwisted.python.usage.Option;
+import dev.jtwisted.python.usage.Positional;
+import dev.jtwisted.python.usage.UsageError;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Nested;
@@ -142,8 +147,10 @@ class LauncherTest {
                     usage: java -jar jtwisted-samples.jar [NAME] [options]
                            java -jar jtwisted-samples.jar --list
                            java -jar jtwisted-samples.jar NAME --help
+                           java -jar jtwisted-samples.jar twistd [options] PLUGIN [plugin options]
 
                     Runs one of the Twisted programs ported to jtwisted; with no NAME, errback-demo.
+                    The servers are also plugins of the twistd runner: java -jar jtwisted-samples.jar twistd --help.
 
                     samples:
                       echo            Echo server: writes back whatever bytes arrive (Twisted's echoserv.py)

@@ -1,14 +1,14 @@
 package dev.jtwisted.samples.echo;
 
 import dev.jtwisted.internet.Factory;
+import dev.jtwisted.internet.IProtocolFactory;
 import dev.jtwisted.internet.IReactor;
 import dev.jtwisted.internet.IStreamServerEndpoint;
 import dev.jtwisted.internet.Protocol;
 import dev.jtwisted.internet.endpoints.Endpoints;
-import dev.jtwisted.samples.Args;
-import dev.jtwisted.samples.Context;
-import dev.jtwisted.samples.Option;
-import dev.jtwisted.samples.Sample;
+import dev.jtwisted.python.usage.Args;
+import dev.jtwisted.python.usage.Option;
+import dev.jtwisted.samples.ServerSample;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -17,14 +17,15 @@ import java.util.function.Supplier;
  * An echo server: listens on {@code --interface} (127.0.0.1 by default) and {@code --port}
  * (8000; 0 for any free port), prints {@code NAME listening on HOST:PORT}, and echoes until
  * Ctrl-C. One sample per framing, each made by a factory method here; they differ only in the
- * protocol their factory builds.
+ * protocol their factory builds. Each is also a {@code twistd} plugin of the same name
+ * ({@code twistd echo-line --port 8000}).
  *
  * <p>Twisted: {@code echoserv.py} from Twisted's examples: a {@code Factory} whose
  * {@code protocol} is {@code Echo}, {@code listenTCP(8000, f)}, {@code reactor.run()}. Here the
  * port comes from an endpoint string ({@code serverFromString(reactor, "tcp:8000:interface=...")}),
  * as the training recommends, so the address is configuration.
  */
-public final class EchoServer implements Sample {
+public final class EchoServer extends ServerSample {
     private final String name;
     private final String description;
     private final Supplier<? extends Protocol> protocol;
@@ -74,11 +75,14 @@ public final class EchoServer implements Sample {
     }
 
     @Override
-    public void run(Args args, Context context) throws Exception {
-        IReactor reactor = context.reactor();
-        IStreamServerEndpoint endpoint = Endpoints.serverFromString(reactor,
+    protected IStreamServerEndpoint endpoint(Args args, IReactor reactor) {
+        return Endpoints.serverFromString(reactor,
                 "tcp:" + args.port() + ":interface=" + Endpoints.quoteStringArgument(args.interfaceAddress()));
-        context.serve(endpoint, Factory.forProtocol(protocol));
+    }
+
+    @Override
+    protected IProtocolFactory factory(Args args) {
+        return Factory.forProtocol(protocol);
     }
 
     @Override

@@ -9,7 +9,7 @@ import dev.jtwisted.internet.defer.Deferred;
 import dev.jtwisted.internet.task.Clock;
 import dev.jtwisted.internet.task.Task;
 import dev.jtwisted.python.failure.Failure;
-import dev.jtwisted.samples.Args;
+import dev.jtwisted.python.usage.Args;
 import dev.jtwisted.samples.Context;
 import dev.jtwisted.samples.Sample;
 import java.io.IOException;

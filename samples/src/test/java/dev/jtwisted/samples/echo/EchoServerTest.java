@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.jtwisted.samples.Option;
+import dev.jtwisted.python.usage.Option;
 import dev.jtwisted.samples.RunningServer;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,12 +1,13 @@
-package dev.jtwisted.samples;
+package dev.jtwisted.python.usage;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * One {@code --name} option a {@link Sample} accepts: a flag, or an option with a value that is
+ * One {@code --name} option a command accepts: a flag, or an option with a value that is
  * checked when the command line is parsed. Build them with the factories.
  *
  * <p>On the command line a value follows as the next argument ({@code --port 8000}) or after an
@@ -27,13 +28,11 @@ public final class Option {
         void check(Option option, String value);
     }
 
-    final String name;
-    /** What the value is called in help, e.g. {@code N}; null for a flag. */
-    final String metavar;
-    final String help;
-    /** The value when the option is not given; null when it then has none. */
-    final String defaultValue;
-    final Check check;
+    private final String name;
+    private final String metavar;
+    private final String help;
+    private final String defaultValue;
+    private final Check check;
 
     private Option(String name, String metavar, String help, String defaultValue, Check check) {
         this.name = checkName(name);
@@ -101,15 +100,36 @@ public final class Option {
     }
 
     /**
-     * {@code --port N}: the TCP port a sample listens on, 0 to 65535, where 0 lets the system
-     * pick any free port (a sample should then print the port it got).
+     * {@code --name VALUE}, one of {@code choices}, spelled exactly.
+     *
+     * @param defaultValue the value when not given: one of the choices, or null
+     * @throws IllegalArgumentException if there are no choices
+     */
+    public static Option choice(String name, String metavar, String help, String defaultValue,
+            List<String> choices) {
+        Objects.requireNonNull(metavar, "metavar");
+        List<String> allowed = List.copyOf(choices);
+        if (allowed.isEmpty()) {
+            throw new IllegalArgumentException("no choices for --" + name);
+        }
+        return new Option(name, metavar, help, defaultValue, (option, value) -> {
+            if (!allowed.contains(value)) {
+                throw new UsageError(option.flagName() + " must be one of " + String.join(", ", allowed)
+                        + "; not '" + value + "'");
+            }
+        });
+    }
+
+    /**
+     * {@code --port N}: the TCP port a server listens on, 0 to 65535, where 0 lets the system
+     * pick any free port (the server should then say which port it got).
      */
     public static Option port(int defaultPort) {
         return integer("port", "N", "TCP port to listen on; 0 picks any free port", defaultPort, 0, 65535);
     }
 
     /**
-     * {@code --interface ADDR}: the IP address a sample listens on, as the {@code interface}
+     * {@code --interface ADDR}: the IP address a server listens on, as the {@code interface}
      * keyword of a Twisted endpoint: an IPv4 literal such as {@code 127.0.0.1} ({@code 0.0.0.0}
      * for every interface) or an IPv6 one such as {@code ::1} ({@code ::} for every interface).
      * Host names are refused, so that parsing the command line looks nothing up.
@@ -140,13 +160,39 @@ public final class Option {
         }
     }
 
-    boolean isFlag() {
+    /** The name, without the leading {@code --}: {@code port}. */
+    public String name() {
+        return name;
+    }
+
+    /** What the value is called in help, e.g. {@code N}; null for a flag. */
+    public String metavar() {
+        return metavar;
+    }
+
+    /** One line for the help. */
+    public String help() {
+        return help;
+    }
+
+    /** The value when the option is not given; null when it then has none (and for a flag). */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** Whether it is a flag, which takes no value. */
+    public boolean isFlag() {
         return metavar == null;
     }
 
     /** {@code --name}, as typed on the command line. */
-    String flagName() {
+    public String flagName() {
         return "--" + name;
+    }
+
+    /** Checks a value given for this option; throws {@link UsageError} naming it. */
+    void check(String value) {
+        check.check(this, value);
     }
 
     @Override

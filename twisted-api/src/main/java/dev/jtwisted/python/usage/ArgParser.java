@@ -1,4 +1,4 @@
-package dev.jtwisted.samples;
+package dev.jtwisted.python.usage;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Parses a sample's command line against its declared options and positional arguments, and
- * writes its help. The rules:
+ * Parses a command line against declared options and positional arguments, and writes its
+ * help. The rules:
  * <ul>
  *   <li>{@code --key value} or {@code --key=value} sets an option; the value may not start with
  *       {@code --} unless given with {@code =};
@@ -21,21 +21,30 @@ import java.util.Set;
  *   <li>{@code --} ends the options: everything after it is positional;
  *   <li>any other argument starting with {@code -} (but {@code -} alone) is an unknown option;
  *   <li>everything else is positional, in order, checked against the declared count;
+ *   <li>once a {@link Positional#remainder} is reached, it takes the rest of the command line
+ *       as it is, options and {@code --help} included (a sub-command's own arguments);
  *   <li>an option given twice is an error, as is anything undeclared.
  * </ul>
  * Every error is a {@link UsageError} naming the argument or value at fault.
  *
- * <p>Twisted: {@code twisted.python.usage.Options.parseOptions}.
+ * <pre>{@code
+ * ArgParser parser = new ArgParser(List.of(Option.port(8000)), List.of());
+ * Args args = parser.parse(List.of("--port", "0"));   // args.port() == 0
+ * }</pre>
+ *
+ * <p>Twisted: {@code twisted.python.usage.Options.parseOptions}; the declarations are the
+ * {@code optFlags}, {@code optParameters} and {@code parseArgs} of an {@code Options} class, and
+ * a remainder plays the part of {@code subCommands}.
  */
-final class ArgParser {
+public final class ArgParser {
     private final Map<String, Option> options = new LinkedHashMap<>();
     private final List<Positional> positionals;
 
     /** @throws IllegalArgumentException if the declarations clash or are out of order */
-    ArgParser(List<Option> options, List<Positional> positionals) {
+    public ArgParser(List<Option> options, List<Positional> positionals) {
         for (Option option : options) {
             Objects.requireNonNull(option, "option");
-            if (this.options.putIfAbsent(option.name, option) != null) {
+            if (this.options.putIfAbsent(option.name(), option) != null) {
                 throw new IllegalArgumentException("option " + option.flagName() + " declared twice");
             }
         }
@@ -43,8 +52,8 @@ final class ArgParser {
         Set<String> names = new HashSet<>();
         for (int i = 0; i < this.positionals.size(); i++) {
             Positional p = this.positionals.get(i);
-            if (!names.add(p.name)) {
-                throw new IllegalArgumentException("positional " + p.name + " declared twice");
+            if (!names.add(p.name())) {
+                throw new IllegalArgumentException("positional " + p.name() + " declared twice");
             }
             boolean last = i == this.positionals.size() - 1;
             if (!last && (p.min == 0 || p.repeated)) {
@@ -54,8 +63,12 @@ final class ArgParser {
         }
     }
 
-    /** Parses {@code argv} (the arguments after the sample's name). */
-    Args parse(List<String> argv) {
+    /**
+     * Parses {@code argv} (the arguments after the program's or command's name).
+     *
+     * @throws UsageError naming the first argument or value at fault
+     */
+    public Args parse(List<String> argv) {
         Map<String, String> values = new HashMap<>();
         Set<String> flags = new HashSet<>();
         List<String> positional = new ArrayList<>();
@@ -63,6 +76,10 @@ final class ArgParser {
         for (int i = 0; i < argv.size(); i++) {
             String arg = argv.get(i);
             if (onlyPositional || arg.equals("-") || !arg.startsWith("-")) {
+                if (reachesRemainder(positional.size())) {
+                    positional.addAll(argv.subList(i, argv.size()));
+                    break;
+                }
                 positional.add(arg);
             } else if (arg.equals("--")) {
                 onlyPositional = true;
@@ -93,11 +110,11 @@ final class ArgParser {
                 if (value == null) {
                     if (i + 1 == argv.size() || argv.get(i + 1).startsWith("--")) {
                         throw new UsageError("option " + option.flagName() + " needs a value ("
-                                + option.metavar + ")");
+                                + option.metavar() + ")");
                     }
                     value = argv.get(++i);
                 }
-                option.check.check(option, value);
+                option.check(value);
                 values.put(name, value);
             }
         }
@@ -105,10 +122,15 @@ final class ArgParser {
         return new Args(options, values, flags, positional, false);
     }
 
+    /** Whether the positional argument number {@code index} (from 0) belongs to a remainder. */
+    private boolean reachesRemainder(int index) {
+        return index == positionals.size() - 1 && positionals.get(index).remainder;
+    }
+
     private void checkCount(List<String> positional) {
         for (int i = positional.size(); i < positionals.size(); i++) {
             if (positionals.get(i).min > 0) {
-                throw new UsageError("missing argument " + positionals.get(i).name);
+                throw new UsageError("missing argument " + positionals.get(i).name());
             }
         }
         boolean unbounded = !positionals.isEmpty() && positionals.get(positionals.size() - 1).repeated;
@@ -117,8 +139,8 @@ final class ArgParser {
         }
     }
 
-    /** What follows the sample's name in a usage line, e.g. {@code [options] URL...}. */
-    String synopsis() {
+    /** What follows the command's name in a usage line, e.g. {@code [options] URL...}. */
+    public String synopsis() {
         StringBuilder s = new StringBuilder("[options]");
         for (Positional p : positionals) {
             s.append(' ').append(p.synopsis());
@@ -127,14 +149,14 @@ final class ArgParser {
     }
 
     /** Prints the arguments and options, one aligned line each, {@code --help} last. */
-    void printHelp(PrintStream out) {
+    public void printHelp(PrintStream out) {
         List<String[]> rows = new ArrayList<>();
         for (Positional p : positionals) {
-            rows.add(new String[] {p.synopsis(), p.help});
+            rows.add(new String[] {p.synopsis(), p.help()});
         }
         int arguments = rows.size();
         for (Option o : options.values()) {
-            String help = o.defaultValue == null ? o.help : o.help + " (default: " + o.defaultValue + ")";
+            String help = o.defaultValue() == null ? o.help() : o.help() + " (default: " + o.defaultValue() + ")";
             rows.add(new String[] {o.toString(), help});
         }
         rows.add(new String[] {"--help", "show this help and exit"});
@@ -153,7 +175,11 @@ final class ArgParser {
         }
     }
 
-    static String pad(String s, int width) {
-        return s + " ".repeat(width - s.length());
+    /**
+     * {@code s} followed by spaces up to {@code width} characters, for aligned columns such as a
+     * list of commands and their descriptions.
+     */
+    public static String pad(String s, int width) {
+        return s + " ".repeat(Math.max(0, width - s.length()));
     }
 }

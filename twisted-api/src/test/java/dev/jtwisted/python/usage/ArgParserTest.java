@@ -1,4 +1,4 @@
-package dev.jtwisted.samples;
+package dev.jtwisted.python.usage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** The parser moved here from the samples launcher; the runner and the launcher share it. */
 class ArgParserTest {
     private static final List<Option> OPTIONS = List.of(
             Option.port(8000),
@@ -153,6 +154,85 @@ class ArgParserTest {
         @Test
         void defaultToTheGivenAddress() {
             assertEquals("127.0.0.1", withInterface.parse(List.of()).interfaceAddress());
+        }
+    }
+
+    @Nested
+    class Choices {
+        private final ArgParser withChoice = new ArgParser(List.of(
+                Option.choice("reactor", "NAME", "the backend", null, List.of("epoll", "io_uring", "nio"))), List.of());
+
+        @ParameterizedTest
+        @ValueSource(strings = {"epoll", "io_uring", "nio"})
+        void acceptEachChoice(String name) {
+            assertEquals(name, withChoice.parse(List.of("--reactor", name)).value("reactor"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"kqueue", "EPOLL", "", " nio"})
+        void refuseAnythingElseListingTheChoices(String name) {
+            var e = assertThrows(UsageError.class, () -> withChoice.parse(List.of("--reactor=" + name)));
+            assertEquals("--reactor must be one of epoll, io_uring, nio; not '" + name + "'", e.getMessage());
+        }
+
+        @Test
+        void haveNoValueWhenNotGivenAndWithoutDefault() {
+            assertNull(withChoice.parse(List.of()).value("reactor"));
+        }
+
+        @Test
+        void mustHaveADefaultAmongTheChoices() {
+            var e = assertThrows(IllegalArgumentException.class,
+                    () -> Option.choice("level", "LEVEL", "how much", "loud", List.of("info", "debug")));
+            assertEquals("bad default: --level must be one of info, debug; not 'loud'", e.getMessage());
+        }
+    }
+
+    @Nested
+    class Remainders {
+        private final ArgParser withCommand = new ArgParser(
+                List.of(Option.flag("verbose", "say more"), Option.value("logfile", "FILE", "where", null)),
+                List.of(Positional.remainder("COMMAND", "what to run, with its own options")));
+
+        @Test
+        void takeEverythingFromTheFirstPositionalOnUnparsed() {
+            Args args = withCommand.parse(List.of("--logfile", "x.log", "echo", "--port", "0", "--verbose", "--help"));
+            assertEquals("x.log", args.value("logfile"));
+            assertFalse(args.flag("verbose"));
+            assertFalse(args.helpRequested());
+            assertEquals(List.of("echo", "--port", "0", "--verbose", "--help"), args.positional());
+        }
+
+        @Test
+        void mayBeEmpty() {
+            assertEquals(List.of(), withCommand.parse(List.of("--verbose")).positional());
+        }
+
+        @Test
+        void startAfterADoubleDashToo() {
+            assertEquals(List.of("--odd-name", "-x"), withCommand.parse(List.of("--", "--odd-name", "-x")).positional());
+        }
+
+        @Test
+        void leaveHelpBeforeThemToTheParser() {
+            assertTrue(withCommand.parse(List.of("--help", "echo")).helpRequested());
+        }
+
+        @Test
+        void stillRefuseUnknownOptionsBeforeThem() {
+            var e = assertThrows(UsageError.class, () -> withCommand.parse(List.of("--port", "0", "echo")));
+            assertEquals("unknown option --port", e.getMessage());
+        }
+
+        @Test
+        void readAsTheirNameWithDotsInTheSynopsis() {
+            assertEquals("[options] [COMMAND...]", withCommand.synopsis());
+        }
+
+        @Test
+        void mustComeLast() {
+            assertThrows(IllegalArgumentException.class, () -> new ArgParser(List.of(), List.of(
+                    Positional.remainder("A", "a"), Positional.required("B", "b"))));
         }
     }
 
@@ -310,7 +390,7 @@ class ArgParserTest {
     @Nested
     class ParsedArgs {
         @Test
-        void refuseAnOptionTheSampleDidNotDeclare() {
+        void refuseAnOptionTheCommandDidNotDeclare() {
             var e = assertThrows(IllegalArgumentException.class, () -> parse().value("colour"));
             assertEquals("no option --colour was declared; declared: [name, offset, port, verbose]", e.getMessage());
         }

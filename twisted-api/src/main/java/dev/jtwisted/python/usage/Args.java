@@ -1,4 +1,4 @@
-package dev.jtwisted.samples;
+package dev.jtwisted.python.usage;
 
 import java.util.List;
 import java.util.Map;
@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A parsed, already validated command line, as a {@link Sample} receives it: option values
- * (defaults filled in), flags and positional arguments.
- * Asking for an option the sample did not declare is a programming error and throws
+ * A parsed, already validated command line, as a command receives it from {@link ArgParser}:
+ * option values (defaults filled in), flags and positional arguments.
+ * Asking for an option the command did not declare is a programming error and throws
  * {@link IllegalArgumentException}.
  *
  * <p>Twisted: a parsed {@code usage.Options}, which is a dict of option values.
@@ -49,7 +49,7 @@ public final class Args {
         if (option.isFlag()) {
             throw new IllegalArgumentException(option.flagName() + " is a flag; use flag()");
         }
-        return values.getOrDefault(name, option.defaultValue);
+        return values.getOrDefault(name, option.defaultValue());
     }
 
     /**
@@ -84,8 +84,11 @@ public final class Args {
         return positional;
     }
 
-    /** True when {@code --help} was given; the launcher then prints help instead of running. */
-    boolean helpRequested() {
+    /**
+     * True when {@code --help} (or {@code -h}) was given, before any mistake; the caller then
+     * prints help instead of running, and the other values are incomplete.
+     */
+    public boolean helpRequested() {
         return helpRequested;
     }
 

@@ -1,11 +1,12 @@
 package dev.jtwisted.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jtwisted.internet.IReactor;
 import dev.jtwisted.netty.NettyReactor;
+import dev.jtwisted.python.usage.Args;
+import dev.jtwisted.scripts.StopOnSignal;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,18 +18,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The shutdown hook, called directly instead of by a signal, with a halt that records the status
- * instead of ending the JVM. SamplesJarIT sends the real SIGTERM.
+ * The jar's Ctrl-C wiring ({@link Main}): the launcher running a sample on a real reactor, and
+ * {@link StopOnSignal}'s hook, called directly instead of by a signal, with a halt that records
+ * the status instead of ending the JVM. StopOnSignalTest covers the hook on its own;
+ * SamplesJarIT sends the real SIGTERM.
  */
 @Timeout(60)
-class StopOnSignalTest {
+class LauncherSignalsTest {
     private static final long WAIT_SECONDS = 10;
 
     private final NettyReactor reactor = NettyReactor.builder().name("test-signals").build();
     private final Captured io = new Captured();
     private final CompletableFuture<Integer> halted = new CompletableFuture<>();
-    private final StopOnSignal signals =
-            new StopOnSignal(() -> reactor, io.err, Duration.ofSeconds(WAIT_SECONDS), halted::complete);
+    private final StopOnSignal signals = new StopOnSignal(Launcher.PROGRAM, () -> reactor, io.err::println,
+            Duration.ofSeconds(WAIT_SECONDS), halted::complete);
 
     @AfterEach
     void endTheReactor() {
@@ -125,38 +128,6 @@ class StopOnSignalTest {
             hook.get(WAIT_SECONDS, TimeUnit.SECONDS);
             assertEquals(0, halted.getNow(null));
             assertEquals(0, exit.get(WAIT_SECONDS, TimeUnit.SECONDS));
-        }
-    }
-
-    @Nested
-    class DoingNothing {
-        @Test
-        void whenTheSampleMadeNoReactor() {
-            signals.onShutdown();
-            assertFalse(halted.isDone());
-            assertEquals("", io.err());
-        }
-
-        @Test
-        void whenTheSampleHasFinishedAndSystemExitIsRunningTheHooks() {
-            signals.reactor();
-            signals.finished(0);
-            signals.onShutdown();
-            assertFalse(halted.isDone());
-            assertEquals("", io.err());
-        }
-
-        @Test
-        void butSayingSoWhenTheSampleDoesNotFinishWithinItsPatience() {
-            StopOnSignal impatient = new StopOnSignal(() -> reactor, io.err, Duration.ofMillis(50), halted::complete);
-            impatient.reactor();
-
-            impatient.onShutdown();
-
-            assertFalse(halted.isDone());
-            assertEquals("jtwisted-samples: shutting down; stopping the reactor\n"
-                    + "jtwisted-samples: the sample did not finish within PT0.05S of the reactor being stopped; "
-                    + "exiting anyway\n", io.err());
         }
     }
 }

@@ -1,9 +1,9 @@
-package dev.jtwisted.samples;
+package dev.jtwisted.python.usage;
 
 /**
- * The command line is wrong: an unknown option, a bad value, a missing argument. The launcher
- * prints the message with a usage hint and exits with status 2; a sample may throw it from
- * {@link Sample#run} for a mistake only it can see.
+ * The command line is wrong: an unknown option, a bad value, a missing argument. A program
+ * prints the message with a usage hint and exits with status 2; a command may throw it later
+ * for a mistake only it can see (two options that do not go together, say).
  *
  * <p>Twisted: {@code twisted.python.usage.UsageError}.
  */
