@@ -20,27 +20,36 @@ final class Addresses {
      * null.
      */
     static IAddress tcp(SocketAddress address) {
+        return ip("TCP", address);
+    }
+
+    /** {@code address} as a UDP {@link IAddress}, as {@link #tcp} does for TCP. */
+    static IAddress udp(SocketAddress address) {
+        return ip("UDP", address);
+    }
+
+    private static IAddress ip(String type, SocketAddress address) {
         if (address == null) {
             return null;
         }
         if (!(address instanceof InetSocketAddress)) {
-            return new IPv4Address("TCP", String.valueOf(address), 0);
+            return new IPv4Address(type, String.valueOf(address), 0);
         }
         InetSocketAddress inet = (InetSocketAddress) address;
         InetAddress ip = inet.getAddress();
         if (ip == null) {
-            return new IPv4Address("TCP", inet.getHostString(), inet.getPort());
+            return new IPv4Address(type, inet.getHostString(), inet.getPort());
         }
         if (ip instanceof Inet6Address) {
             byte[] bytes = ip.getAddress();
             if (isIpv4Mapped(bytes)) {
                 String v4 = (bytes[12] & 0xff) + "." + (bytes[13] & 0xff) + "." + (bytes[14] & 0xff)
                         + "." + (bytes[15] & 0xff);
-                return new IPv4Address("TCP", v4, inet.getPort());
+                return new IPv4Address(type, v4, inet.getPort());
             }
-            return new IPv6Address("TCP", NetUtil.toAddressString(ip), inet.getPort());
+            return new IPv6Address(type, NetUtil.toAddressString(ip), inet.getPort());
         }
-        return new IPv4Address("TCP", ip.getHostAddress(), inet.getPort());
+        return new IPv4Address(type, ip.getHostAddress(), inet.getPort());
     }
 
     private static boolean isIpv4Mapped(byte[] b) {

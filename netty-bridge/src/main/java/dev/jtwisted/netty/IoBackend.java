@@ -6,12 +6,16 @@ import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringDatagramChannel;
 import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
@@ -134,6 +138,18 @@ public enum IoBackend {
                 return new IoUringSocketChannel();
             default:
                 return new NioSocketChannel(SelectorProvider.provider(), family);
+        }
+    }
+
+    DatagramChannel newDatagramChannel(boolean ipv6) {
+        SocketProtocolFamily family = ipv6 ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
+        switch (this) {
+            case EPOLL:
+                return new EpollDatagramChannel(family);
+            case IO_URING:
+                return new IoUringDatagramChannel(family);
+            default:
+                return new NioDatagramChannel(SelectorProvider.provider(), family);
         }
     }
 }

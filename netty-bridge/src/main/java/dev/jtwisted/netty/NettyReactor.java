@@ -2,14 +2,17 @@ package dev.jtwisted.netty;
 
 import dev.jtwisted.internet.ClientFactory;
 import dev.jtwisted.internet.ConnectionLost;
+import dev.jtwisted.internet.DatagramProtocol;
 import dev.jtwisted.internet.IConnector;
 import dev.jtwisted.internet.IDelayedCall;
 import dev.jtwisted.internet.IListeningPort;
+import dev.jtwisted.internet.IMulticastTransport;
 import dev.jtwisted.internet.IPv4Address;
 import dev.jtwisted.internet.IProcessProtocol;
 import dev.jtwisted.internet.IProcessTransport;
 import dev.jtwisted.internet.IProtocolFactory;
 import dev.jtwisted.internet.IReactor;
+import dev.jtwisted.internet.IUDPTransport;
 import dev.jtwisted.internet.ReactorAlreadyRunning;
 import dev.jtwisted.internet.ReactorNotRestartable;
 import dev.jtwisted.internet.ReactorNotRunning;
@@ -44,7 +47,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A reactor on Netty event loops: Twisted's event loop, timers, threads and TCP for Java.
+ * A reactor on Netty event loops: Twisted's event loop, timers, threads, TCP and UDP for Java.
  *
  * <p>As a program's reactor: set up (listen, connect, schedule), then {@link #run()}, which
  * blocks until {@link #stop()}. As a library's: {@link #start()} returns once it runs, {@link
@@ -205,6 +208,7 @@ public final class NettyReactor implements IReactor, AutoCloseable {
     private final List<ThreadPool> pools = new CopyOnWriteArrayList<>();
 
     final Set<TcpPort> ports = ConcurrentHashMap.newKeySet();
+    final Set<UdpPort> udpPorts = ConcurrentHashMap.newKeySet();
     final Set<ChannelTransport> connections = ConcurrentHashMap.newKeySet();
     final Set<TcpConnector> connecting = ConcurrentHashMap.newKeySet();
     final Set<ProcessTransport> processes = ConcurrentHashMap.newKeySet();
@@ -405,6 +409,9 @@ public final class NettyReactor implements IReactor, AutoCloseable {
         Failure reason = new Failure(new ConnectionLost(ChannelTransport.LOST + "."));
         List<Future<?>> waits = new ArrayList<>();
         for (TcpPort port : ports) {
+            waits.add(port.closeForShutdown());
+        }
+        for (UdpPort port : udpPorts) {
             waits.add(port.closeForShutdown());
         }
         for (TcpConnector connector : connecting) {
@@ -825,6 +832,49 @@ public final class NettyReactor implements IReactor, AutoCloseable {
             runAndWait(loop, connector::connect);
         }
         return connector;
+    }
+
+    // ------------------------------------------------------------------ IReactorUDP, IReactorMulticast
+
+    /**
+     * Binds a UDP port and connects {@code protocol} to it (see
+     * {@link dev.jtwisted.internet.IReactorUDP}). The port lives on the calling loop thread, or
+     * on the main loop when called from another thread (which then waits for the bind and
+     * {@code startProtocol}). It reads nothing until the reactor runs.
+     *
+     * @throws CannotListenError naming the address, with the cause, if it cannot be bound
+     * @throws dev.jtwisted.internet.InvalidAddressError if {@code interfaceAddress} is not an IP address
+     */
+    @Override
+    public IUDPTransport listenUDP(int port, DatagramProtocol protocol, String interfaceAddress, int maxPacketSize) {
+        return listenDatagrams(port, protocol, interfaceAddress, maxPacketSize, false);
+    }
+
+    /** As {@link #listenUDP}; every UDP port of this reactor can join multicast groups. */
+    @Override
+    public IMulticastTransport listenMulticast(int port, DatagramProtocol protocol, String interfaceAddress,
+            int maxPacketSize, boolean listenMultiple) {
+        return listenDatagrams(port, protocol, interfaceAddress, maxPacketSize, listenMultiple);
+    }
+
+    private UdpPort listenDatagrams(int port, DatagramProtocol protocol, String interfaceAddress, int maxPacketSize,
+            boolean listenMultiple) {
+        Objects.requireNonNull(protocol, "protocol");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0 to 65535: " + port);
+        }
+        if (maxPacketSize < 1) {
+            throw new IllegalArgumentException("maxPacketSize must be at least 1: " + maxPacketSize);
+        }
+        EventLoop loop = currentLoop();
+        UdpPort udp = new UdpPort(this, protocol, interfaceAddress == null ? "" : interfaceAddress, port,
+                maxPacketSize, listenMultiple, loop != null ? loop : mainLoop);
+        if (loop != null) {
+            udp.startListening();
+        } else {
+            runAndWait(udp.loop, udp::startListening);
+        }
+        return udp;
     }
 
     // ------------------------------------------------------------------ IReactorProcess

@@ -1,10 +1,12 @@
 package dev.jtwisted.internet.testing;
 
 import dev.jtwisted.internet.ClientFactory;
+import dev.jtwisted.internet.DatagramProtocol;
 import dev.jtwisted.internet.IAddress;
 import dev.jtwisted.internet.IConnector;
 import dev.jtwisted.internet.IDelayedCall;
 import dev.jtwisted.internet.IListeningPort;
+import dev.jtwisted.internet.IMulticastTransport;
 import dev.jtwisted.internet.IPv4Address;
 import dev.jtwisted.internet.IPv6Address;
 import dev.jtwisted.internet.IProcessProtocol;
@@ -12,6 +14,8 @@ import dev.jtwisted.internet.IProcessTransport;
 import dev.jtwisted.internet.IProducer;
 import dev.jtwisted.internet.IProtocolFactory;
 import dev.jtwisted.internet.IReactor;
+import dev.jtwisted.internet.IUDPTransport;
+import dev.jtwisted.internet.InvalidAddressError;
 import dev.jtwisted.internet.ProcessDone;
 import dev.jtwisted.internet.ProcessExitedAlready;
 import dev.jtwisted.internet.ProcessTerminated;
@@ -27,18 +31,21 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A reactor without sockets or threads, for tests: it records every {@code listenTCP} and
- * {@code connectTCP} call and hands back fake ports and connectors, keeps time with a
+ * A reactor without sockets or threads, for tests: it records every {@code listenTCP},
+ * {@code connectTCP}, {@code listenUDP} and {@code listenMulticast} call and hands back fake
+ * ports and connectors, keeps time with a
  * {@link Clock} that only moves on {@link #advance}, and runs system event triggers in their
  * three phases exactly as a real reactor does.
  *
@@ -54,6 +61,10 @@ import org.slf4j.LoggerFactory;
  * while the test goes on; then {@link #stop()} fires "shutdown". A trigger that returns a
  * {@link Deferred} holds the rest of its event until that Deferred fires, so the test can check
  * the state in between.
+ *
+ * <p>UDP: {@link #listenUDP} and {@link #listenMulticast} connect the protocol to a
+ * {@link FakeDatagramPort}, which records what is sent and joined; the test plays the network
+ * by calling the protocol's {@code datagramReceived}. Twisted's {@code MemoryReactor} has no UDP.
  *
  * <p>Processes: {@link #spawnProcess} starts nothing. It records the call, connects the protocol
  * to a {@link FakeProcess} and returns it; the test then plays the child by calling the
@@ -87,7 +98,19 @@ public class MemoryReactor implements IReactor {
     public record TCPClient(String host, int port, ClientFactory factory, double timeout,
             IPv4Address bindAddress) {}
 
+    /**
+     * One {@code listenUDP} or {@code listenMulticast} call, as made.
+     *
+     * @param interfaceAddress as passed: may be null or ""
+     * @param multicast whether it was {@code listenMulticast}
+     * @param listenMultiple as passed to {@code listenMulticast}; false for {@code listenUDP}
+     */
+    public record UDPPort(int port, DatagramProtocol protocol, String interfaceAddress, int maxPacketSize,
+            boolean multicast, boolean listenMultiple) {}
+
     private final Clock clock = new Clock();
+    private final List<UDPPort> udpPorts = new ArrayList<>();
+    private final List<FakeDatagramPort> datagramPorts = new ArrayList<>();
     private final List<TCPServer> tcpServers = new ArrayList<>();
     private final List<TCPClient> tcpClients = new ArrayList<>();
     private final List<FakePort> ports = new ArrayList<>();
@@ -157,8 +180,19 @@ public class MemoryReactor implements IReactor {
         return Collections.unmodifiableList(spawnedProcesses);
     }
 
+    /** The {@code listenUDP} and {@code listenMulticast} calls made so far, oldest first (a live, read-only view). */
+    public List<UDPPort> udpPorts() {
+        return Collections.unmodifiableList(udpPorts);
+    }
+
+    /** The ports {@code listenUDP} and {@code listenMulticast} returned, in the order of {@link #udpPorts()}. */
+    public List<FakeDatagramPort> datagramPorts() {
+        return Collections.unmodifiableList(datagramPorts);
+    }
+
     /**
-     * Makes every later {@code listenTCP} throw {@code exception} (and record nothing), until
+     * Makes every later {@code listenTCP}, {@code listenUDP} and {@code listenMulticast}
+     * throw {@code exception} (and record nothing), until
      * set back to null. Twisted: {@code RaisingMemoryReactor(listenException=...)}.
      *
      * @param exception may be null
@@ -225,6 +259,46 @@ public class MemoryReactor implements IReactor {
         factory.startedConnecting(connector);
         connectors.add(connector);
         return connector;
+    }
+
+    // ---------------------------------------------------------------- IReactorUDP, IReactorMulticast
+
+    /**
+     * Records the call, connects {@code protocol} to a {@link FakeDatagramPort} on {@code port}
+     * of {@code interfaceAddress} (as {@link #listenTCP} makes its address, of type "UDP") and
+     * returns it.
+     *
+     * @throws RuntimeException the one given to {@link #setListenException}, if any
+     */
+    @Override
+    public IUDPTransport listenUDP(int port, DatagramProtocol protocol, String interfaceAddress, int maxPacketSize) {
+        return listenDatagrams(new UDPPort(port, protocol, interfaceAddress, maxPacketSize, false, false));
+    }
+
+    /** As {@link #listenUDP}, recording a multicast port. */
+    @Override
+    public IMulticastTransport listenMulticast(int port, DatagramProtocol protocol, String interfaceAddress,
+            int maxPacketSize, boolean listenMultiple) {
+        return listenDatagrams(new UDPPort(port, protocol, interfaceAddress, maxPacketSize, true, listenMultiple));
+    }
+
+    private FakeDatagramPort listenDatagrams(UDPPort call) {
+        Objects.requireNonNull(call.protocol(), "protocol");
+        if (listenException != null) {
+            throw listenException;
+        }
+        udpPorts.add(call);
+        String iface = call.interfaceAddress();
+        IAddress host;
+        if (iface != null && iface.contains(":")) {
+            host = new IPv6Address("UDP", iface, call.port());
+        } else {
+            host = new IPv4Address("UDP", iface == null || iface.isEmpty() ? "0.0.0.0" : iface, call.port());
+        }
+        FakeDatagramPort fake = new FakeDatagramPort(call.protocol(), host);
+        datagramPorts.add(fake);
+        call.protocol().makeConnection(fake);
+        return fake;
     }
 
     // ---------------------------------------------------------------- IReactorProcess
@@ -513,7 +587,8 @@ public class MemoryReactor implements IReactor {
     public String toString() {
         String state = running ? "running" : started ? "starting" : hasStopped ? "stopped" : "not started";
         return "MemoryReactor(" + state + ", t=" + clock.seconds() + ", " + tcpServers.size()
-                + " listenTCP, " + tcpClients.size() + " connectTCP, " + spawnedProcesses.size()
+                + " listenTCP, " + tcpClients.size() + " connectTCP, " + udpPorts.size() + " listenUDP, "
+                + spawnedProcesses.size()
                 + " spawnProcess)";
     }
 
@@ -612,6 +687,180 @@ public class MemoryReactor implements IReactor {
         @Override
         public String toString() {
             return "FakeConnector(" + destination + ")";
+        }
+    }
+
+    /**
+     * One datagram a {@link FakeDatagramPort} was asked to send.
+     *
+     * @param addr where to: as given, or the connected address
+     */
+    public record Datagram(byte[] data, IAddress addr) {
+        @Override
+        public String toString() {
+            return "Datagram(" + data.length + " bytes to " + addr + ")";
+        }
+    }
+
+    /**
+     * The port {@link #listenUDP} and {@link #listenMulticast} return: it records what its
+     * protocol sends, connects to and joins, and {@link #stopListening()} calls the protocol's
+     * {@code doStop} at once. Nothing reaches a network.
+     */
+    public static final class FakeDatagramPort implements IMulticastTransport {
+        private final DatagramProtocol protocol;
+        private final IAddress hostAddress;
+        private final List<Datagram> written = new ArrayList<>();
+        private final Set<String> groups = new LinkedHashSet<>();
+        private IAddress connected;
+        private boolean listening = true;
+        private boolean broadcast;
+        private boolean loopback = true;
+        private int ttl = 1;
+        private String outgoingInterface = "0.0.0.0";
+
+        FakeDatagramPort(DatagramProtocol protocol, IAddress hostAddress) {
+            this.protocol = protocol;
+            this.hostAddress = hostAddress;
+        }
+
+        /** The datagrams sent so far, oldest first (a live, read-only view). */
+        public List<Datagram> written() {
+            return Collections.unmodifiableList(written);
+        }
+
+        /** The groups joined and not left, as given (with "@interface" when one was). */
+        public Set<String> groups() {
+            return Collections.unmodifiableSet(groups);
+        }
+
+        /** The connected address, or null. */
+        public IAddress connectedAddress() {
+            return connected;
+        }
+
+        /** Whether {@link #stopListening()} has not been called. */
+        public boolean listening() {
+            return listening;
+        }
+
+        /** The protocol connected to this port. */
+        public DatagramProtocol protocol() {
+            return protocol;
+        }
+
+        /**
+         * Records the datagram.
+         *
+         * @throws IllegalArgumentException if {@code addr} is null and the port is not connected
+         */
+        @Override
+        public void write(byte[] packet, IAddress addr) {
+            Objects.requireNonNull(packet, "packet");
+            if (addr == null && connected == null) {
+                throw new IllegalArgumentException("not connected: write needs an address");
+            }
+            written.add(new Datagram(packet.clone(), addr != null ? addr : connected));
+        }
+
+        @Override
+        public void write(byte[] packet, String host, int port) {
+            write(packet, host.contains(":") ? new IPv6Address("UDP", host, port) : new IPv4Address("UDP", host, port));
+        }
+
+        /**
+         * Records the address.
+         *
+         * @throws InvalidAddressError if {@code host} has no digit, dot or colon pattern of an IP address
+         * @throws IllegalStateException if connected already
+         */
+        @Override
+        public void connect(String host, int port) {
+            if (connected != null) {
+                throw new IllegalStateException("already connected, reconnecting is not currently supported");
+            }
+            if (!host.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
+                throw new InvalidAddressError(host, "not an IPv4 or IPv6 address.");
+            }
+            connected = host.contains(":") ? new IPv6Address("UDP", host, port) : new IPv4Address("UDP", host, port);
+        }
+
+        @Override
+        public IAddress getHost() {
+            return hostAddress;
+        }
+
+        /** Calls the protocol's {@code doStop} (the first time); returns a Deferred that has fired. */
+        @Override
+        public Deferred<Void> stopListening() {
+            if (listening) {
+                listening = false;
+                protocol.doStop();
+            }
+            return Defer.succeed(null);
+        }
+
+        @Override
+        public void setBroadcastAllowed(boolean enabled) {
+            broadcast = enabled;
+        }
+
+        @Override
+        public boolean getBroadcastAllowed() {
+            return broadcast;
+        }
+
+        @Override
+        public String getOutgoingInterface() {
+            return outgoingInterface;
+        }
+
+        @Override
+        public Deferred<Void> setOutgoingInterface(String addr) {
+            outgoingInterface = Objects.requireNonNull(addr, "addr");
+            return Defer.succeed(null);
+        }
+
+        @Override
+        public boolean getLoopbackMode() {
+            return loopback;
+        }
+
+        @Override
+        public void setLoopbackMode(boolean mode) {
+            loopback = mode;
+        }
+
+        @Override
+        public int getTTL() {
+            return ttl;
+        }
+
+        @Override
+        public void setTTL(int ttl) {
+            this.ttl = ttl;
+        }
+
+        @Override
+        public Deferred<Void> joinGroup(String addr, String interfaceAddress) {
+            groups.add(group(addr, interfaceAddress));
+            return Defer.succeed(null);
+        }
+
+        @Override
+        public Deferred<Void> leaveGroup(String addr, String interfaceAddress) {
+            groups.remove(group(addr, interfaceAddress));
+            return Defer.succeed(null);
+        }
+
+        private static String group(String addr, String interfaceAddress) {
+            Objects.requireNonNull(addr, "addr");
+            return interfaceAddress == null || interfaceAddress.isEmpty() ? addr : addr + "@" + interfaceAddress;
+        }
+
+        @Override
+        public String toString() {
+            return "FakeDatagramPort(" + hostAddress + (listening ? "" : ", stopped") + ")";
         }
     }
 
