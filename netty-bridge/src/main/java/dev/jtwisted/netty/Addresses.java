@@ -3,24 +3,51 @@ package dev.jtwisted.netty;
 import dev.jtwisted.internet.IAddress;
 import dev.jtwisted.internet.IPv4Address;
 import dev.jtwisted.internet.IPv6Address;
+import dev.jtwisted.internet.UNIXAddress;
+import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.util.NetUtil;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 
-/** Netty and JDK socket addresses as Twisted's {@code IPv4Address}/{@code IPv6Address}. */
+/** Netty and JDK socket addresses as Twisted's {@code IPv4Address}, {@code IPv6Address}, {@code UNIXAddress}. */
 final class Addresses {
     private Addresses() {}
 
     /**
-     * {@code address} as a TCP {@link IAddress}; an address that is not an IP socket address (an
+     * {@code address} as a stream connection's {@link IAddress}: a TCP IPv4Address or IPv6Address,
+     * or a {@link UNIXAddress} for a UNIX-domain socket; any other address (an
      * {@code EmbeddedChannel}'s) becomes an IPv4Address holding its text and port 0. Null gives
      * null.
      */
     static IAddress tcp(SocketAddress address) {
+        if (address instanceof DomainSocketAddress || address instanceof UnixDomainSocketAddress) {
+            // A stream connection's transport asks here for its ends, whatever its family.
+            return unix(address);
+        }
         return ip("TCP", address);
+    }
+
+    /**
+     * A UNIX-domain socket address (Netty's native one, or the JDK's) as a {@link UNIXAddress};
+     * an unnamed socket's has a null name. Null gives null.
+     */
+    static UNIXAddress unix(SocketAddress address) {
+        if (address == null) {
+            return null;
+        }
+        String path;
+        if (address instanceof DomainSocketAddress) {
+            path = ((DomainSocketAddress) address).path();
+        } else if (address instanceof UnixDomainSocketAddress) {
+            path = ((UnixDomainSocketAddress) address).getPath().toString();
+        } else {
+            path = String.valueOf(address);
+        }
+        return new UNIXAddress(path == null || path.isEmpty() ? null : path);
     }
 
     /** {@code address} as a UDP {@link IAddress}, as {@link #tcp} does for TCP. */

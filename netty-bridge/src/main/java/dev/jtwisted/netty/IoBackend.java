@@ -1,5 +1,6 @@
 package dev.jtwisted.netty;
 
+import io.netty.channel.Channel;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
@@ -7,15 +8,24 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollDomainSocketChannel;
+import io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioDomainSocketChannel;
+import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringDatagramChannel;
+import io.netty.channel.uring.IoUringDomainSocketChannel;
+import io.netty.channel.uring.IoUringServerDomainSocketChannel;
+import io.netty.channel.unix.DomainSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
@@ -151,5 +161,33 @@ public enum IoBackend {
             default:
                 return new NioDatagramChannel(SelectorProvider.provider(), family);
         }
+    }
+
+    /** A listening UNIX-domain stream socket: the native ones, or the JDK's (16+) for NIO. */
+    ServerChannel newServerDomainChannel() {
+        switch (this) {
+            case EPOLL:
+                return new EpollServerDomainSocketChannel();
+            case IO_URING:
+                return new IoUringServerDomainSocketChannel();
+            default:
+                return new NioServerDomainSocketChannel(SelectorProvider.provider());
+        }
+    }
+
+    Channel newDomainSocketChannel() {
+        switch (this) {
+            case EPOLL:
+                return new EpollDomainSocketChannel();
+            case IO_URING:
+                return new IoUringDomainSocketChannel();
+            default:
+                return new NioDomainSocketChannel(SelectorProvider.provider());
+        }
+    }
+
+    /** {@code path} as the address type this backend's domain sockets take. */
+    SocketAddress domainAddress(String path) {
+        return this == NIO ? UnixDomainSocketAddress.of(path) : new DomainSocketAddress(path);
     }
 }

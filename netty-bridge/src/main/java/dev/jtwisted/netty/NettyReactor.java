@@ -47,7 +47,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A reactor on Netty event loops: Twisted's event loop, timers, threads, TCP and UDP for Java.
+ * A reactor on Netty event loops: Twisted's event loop, timers, threads, TCP, UDP and UNIX
+ * sockets for Java.
  *
  * <p>As a program's reactor: set up (listen, connect, schedule), then {@link #run()}, which
  * blocks until {@link #stop()}. As a library's: {@link #start()} returns once it runs, {@link
@@ -209,6 +210,8 @@ public final class NettyReactor implements IReactor, AutoCloseable {
 
     final Set<TcpPort> ports = ConcurrentHashMap.newKeySet();
     final Set<UdpPort> udpPorts = ConcurrentHashMap.newKeySet();
+    final Set<UnixPort> unixPorts = ConcurrentHashMap.newKeySet();
+    final Set<UnixConnector> unixConnecting = ConcurrentHashMap.newKeySet();
     final Set<ChannelTransport> connections = ConcurrentHashMap.newKeySet();
     final Set<TcpConnector> connecting = ConcurrentHashMap.newKeySet();
     final Set<ProcessTransport> processes = ConcurrentHashMap.newKeySet();
@@ -414,7 +417,13 @@ public final class NettyReactor implements IReactor, AutoCloseable {
         for (UdpPort port : udpPorts) {
             waits.add(port.closeForShutdown());
         }
+        for (UnixPort port : unixPorts) {
+            waits.add(port.closeForShutdown());
+        }
         for (TcpConnector connector : connecting) {
+            waits.add(connector.abortForShutdown());
+        }
+        for (UnixConnector connector : unixConnecting) {
             waits.add(connector.abortForShutdown());
         }
         List<ChannelTransport> open = new ArrayList<>(connections);
@@ -827,6 +836,61 @@ public final class NettyReactor implements IReactor, AutoCloseable {
             connector.connect();
         } else if (here != null) {
             // From the main loop to another loop: never block one loop on another.
+            submit(loop, connector::connect);
+        } else {
+            runAndWait(loop, connector::connect);
+        }
+        return connector;
+    }
+
+    // ------------------------------------------------------------------ IReactorUNIX
+
+    /**
+     * Listens on the UNIX socket file {@code address} (see {@link dev.jtwisted.internet.IReactorUNIX}),
+     * over the backend's domain sockets (the JDK's for NIO). Lives and is set up as
+     * {@link #listenTCP}'s ports are. An abstract-namespace name, or a path over 107 bytes, is
+     * refused with a {@code CannotListenError} that says so.
+     *
+     * @throws CannotListenError naming the path, with the cause, if it cannot be bound or locked
+     */
+    @Override
+    public IListeningPort listenUNIX(String address, IProtocolFactory factory, int backlog, int mode, boolean wantPID) {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(factory, "factory");
+        if (backlog < 0) {
+            throw new IllegalArgumentException("backlog is negative: " + backlog);
+        }
+        if (mode < 0 || mode > 07777) {
+            throw new IllegalArgumentException("mode 0o" + Integer.toOctalString(mode) + " is out of range 0o0..0o7777");
+        }
+        EventLoop loop = currentLoop();
+        UnixPort listening = new UnixPort(this, factory, address, backlog, mode, wantPID, loop != null ? loop : mainLoop);
+        if (loop != null) {
+            listening.startListening();
+        } else {
+            runAndWait(listening.loop, listening::startListening);
+        }
+        return listening;
+    }
+
+    /**
+     * Connects to the UNIX socket file {@code address}; placed on a loop, started and reported
+     * as {@link #connectTCP}'s connections are. With {@code checkPID} the server's lock file is
+     * checked (a small blocking file operation) on the connection's loop.
+     */
+    @Override
+    public IConnector connectUNIX(String address, ClientFactory factory, double timeout, boolean checkPID) {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(factory, "factory");
+        if (!(timeout >= 0) || Double.isInfinite(timeout)) {
+            throw new IllegalArgumentException("timeout must be finite and >= 0 seconds: " + timeout);
+        }
+        EventLoop here = currentLoop();
+        EventLoop loop = here != null && here != mainLoop ? here : nextLoop();
+        UnixConnector connector = new UnixConnector(this, address, factory, timeout, checkPID, loop);
+        if (loop.inEventLoop()) {
+            connector.connect();
+        } else if (here != null) {
             submit(loop, connector::connect);
         } else {
             runAndWait(loop, connector::connect);

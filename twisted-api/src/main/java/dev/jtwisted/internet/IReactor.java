@@ -7,4 +7,4 @@ package dev.jtwisted.internet;
  * <p>Twisted: the reactor object, which provides all of these interfaces.
  */
 public interface IReactor extends IReactorCore, IReactorTime, IReactorTCP, IReactorThreads,
-        IReactorProcess, IReactorUDP, IReactorMulticast {}
+        IReactorProcess, IReactorUDP, IReactorMulticast, IReactorUNIX {}

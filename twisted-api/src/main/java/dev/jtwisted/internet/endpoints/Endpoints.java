@@ -31,9 +31,11 @@ public final class Endpoints {
      *     {@code tcp:port=8000:interface=127.0.0.1:backlog=50}: a {@link TCP4ServerEndpoint};
      * <li>{@code tcp6:port[:backlog[:interface]]}, e.g. {@code tcp6:8000:interface=\:\:1}: a
      *     {@link TCP6ServerEndpoint};
-     * <li>{@code unix:} and {@code ssl:}, which are parsed and checked
-     *     ({@link UNIXServerDescription}, {@link SSLServerDescription}) but not built yet: they
-     *     throw {@link UnsupportedOperationException} unless a module provides them.
+     * <li>{@code unix:address[:mode[:backlog[:lockfile]]]}, e.g.
+     *     {@code unix:/var/run/finger:mode=660:lockfile=1}: a {@link UNIXServerEndpoint} (a lock
+     *     file by default, as in Twisted);
+     * <li>{@code ssl:}, which is parsed and checked ({@link SSLServerDescription}) but not built
+     *     yet: it throws {@link UnsupportedOperationException} unless a module provides it.
      * </ul>
      * Other types come from {@link IStreamServerEndpointStringParser}s on the class path.
      *
@@ -64,10 +66,11 @@ public final class Endpoints {
      *     (whole seconds) and {@code bindAddress}, e.g.
      *     {@code tcp:host=localhost:port=8000:timeout=5:bindAddress=127.0.0.1}: a
      *     {@link TCP4ClientEndpoint};
-     * <li>{@code unix:}, {@code ssl:} and {@code tls:}, which are parsed and checked
-     *     ({@link UNIXClientDescription}, {@link SSLClientDescription},
-     *     {@link TLSClientDescription}) but not built yet: they throw
-     *     {@link UnsupportedOperationException} unless a module provides them.
+     * <li>{@code unix:path=/path[:timeout=30][:lockfile=1]} (or the path positionally): a
+     *     {@link UNIXClientEndpoint};
+     * <li>{@code ssl:} and {@code tls:}, which are parsed and checked
+     *     ({@link SSLClientDescription}, {@link TLSClientDescription}) but not built yet: they
+     *     throw {@link UnsupportedOperationException} unless a module provides them.
      * </ul>
      * Other types come from {@link IStreamClientEndpointStringParserWithReactor}s on the class
      * path.

@@ -10,8 +10,8 @@ import java.util.Map;
  * {@link #prefix()} are handed to {@link #parseStreamClient}. Implementations are found with
  * {@link java.util.ServiceLoader} (list them in {@code META-INF/services/}
  * {@code dev.jtwisted.internet.endpoints.IStreamClientEndpointStringParserWithReactor}).
- * They replace the built-in {@code unix}, {@code ssl} and {@code tls} types, which parse but
- * cannot be built yet; {@code tcp} cannot be replaced.
+ * They replace the built-in {@code ssl} and {@code tls} types, which parse but cannot be
+ * built yet; {@code tcp} and {@code unix} cannot be replaced.
  *
  * <p>Twisted: {@code twisted.internet.interfaces.IStreamClientEndpointStringParserWithReactor},
  * found there as a plugin.

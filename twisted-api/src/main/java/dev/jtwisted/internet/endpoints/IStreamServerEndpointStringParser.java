@@ -10,14 +10,14 @@ import java.util.Map;
  * {@link #prefix()} are handed to {@link #parseStreamServer}. Implementations are found with
  * {@link java.util.ServiceLoader} (list them in
  * {@code META-INF/services/dev.jtwisted.internet.endpoints.IStreamServerEndpointStringParser}).
- * They replace the built-in {@code unix} and {@code ssl} types, which parse but cannot be
- * built yet; {@code tcp} and {@code tcp6} cannot be replaced.
+ * They replace the built-in {@code ssl} type, which parses but cannot be built yet;
+ * {@code tcp}, {@code tcp6} and {@code unix} cannot be replaced.
  *
  * <p>Twisted: {@code twisted.internet.interfaces.IStreamServerEndpointStringParser}, found
  * there as a plugin.
  */
 public interface IStreamServerEndpointStringParser {
-    /** The endpoint type this parses, such as {@code "unix"}; matched ignoring case. */
+    /** The endpoint type this parses, such as {@code "ssl"}; matched ignoring case. */
     String prefix();
 
     /**

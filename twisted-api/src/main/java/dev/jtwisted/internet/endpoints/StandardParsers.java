@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * The endpoint types jtwisted knows by itself: {@code tcp} and {@code tcp6} servers and
- * {@code tcp} clients, which it builds; and {@code unix}, {@code ssl} and {@code tls}, which it
- * parses and then refuses to build until a module provides them. Not API.
+ * The endpoint types jtwisted knows by itself: {@code tcp}, {@code tcp6} and {@code unix}
+ * servers and {@code tcp} and {@code unix} clients, which it builds; and {@code ssl} and
+ * {@code tls}, which it parses and then refuses to build until a module provides them. Not API.
  *
  * <p>Twisted: {@code endpoints._serverParsers}, {@code _clientParsers}, and the
  * {@code _TCP6ServerParser} and {@code _TLSClientEndpointParser} plugins.
@@ -89,6 +89,34 @@ final class StandardParsers {
         }
     }
 
+    /** {@code unix:address[:mode[:backlog[:lockfile]]]}. Twisted: {@code endpoints._parseUNIX}. */
+    static final class UNIXServer implements IStreamServerEndpointStringParser {
+        @Override
+        public String prefix() {
+            return "unix";
+        }
+
+        @Override
+        public IStreamServerEndpoint parseStreamServer(IReactor reactor, List<String> args,
+                Map<String, String> kwargs) {
+            return new UNIXServerEndpoint(reactor, UNIXServerDescription.parse(args, kwargs));
+        }
+    }
+
+    /** {@code unix:path[:timeout][:lockfile]}. Twisted: {@code endpoints._parseClientUNIX}. */
+    static final class UNIXClient implements IStreamClientEndpointStringParserWithReactor {
+        @Override
+        public String prefix() {
+            return "unix";
+        }
+
+        @Override
+        public IStreamClientEndpoint parseStreamClient(IReactor reactor, List<String> args,
+                Map<String, String> kwargs) {
+            return new UNIXClientEndpoint(reactor, UNIXClientDescription.parse(args, kwargs));
+        }
+    }
+
     /** Parses a description with {@code parse}, then fails: nothing builds this type yet. */
     static final class NotYetServer implements IStreamServerEndpointStringParser {
         private final String prefix;
@@ -144,22 +172,19 @@ final class StandardParsers {
     }
 
     static List<IStreamServerEndpointStringParser> servers() {
-        return List.of(new TCPServer(), new TCP6Server());
+        return List.of(new TCPServer(), new TCP6Server(), new UNIXServer());
     }
 
     static List<IStreamServerEndpointStringParser> serverPlaceholders() {
-        return List.of(
-                new NotYetServer("unix", UNIXServerDescription::parse),
-                new NotYetServer("ssl", SSLServerDescription::parse));
+        return List.of(new NotYetServer("ssl", SSLServerDescription::parse));
     }
 
     static List<IStreamClientEndpointStringParserWithReactor> clients() {
-        return List.of(new TCPClient());
+        return List.of(new TCPClient(), new UNIXClient());
     }
 
     static List<IStreamClientEndpointStringParserWithReactor> clientPlaceholders() {
         return List.of(
-                new NotYetClient("unix", UNIXClientDescription::parse),
                 new NotYetClient("ssl", SSLClientDescription::parse),
                 new NotYetClient("tls", TLSClientDescription::parse));
     }

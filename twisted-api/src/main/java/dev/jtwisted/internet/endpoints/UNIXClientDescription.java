@@ -7,9 +7,7 @@ import java.util.Objects;
 
 /**
  * A parsed {@code unix:} client description: the socket's path, the connect timeout, and whether
- * to check the server's PID lock file first. What a UNIX client endpoint is built from;
- * {@code clientFromString} parses it, but building the endpoint needs a module that provides one
- * (see {@link IStreamClientEndpointStringParserWithReactor}).
+ * to check the server's PID lock file first. What a {@link UNIXClientEndpoint} is built from.
  *
  * <p>Twisted: what {@code endpoints._parseClientUNIX} returns, the arguments of
  * {@code UNIXClientEndpoint}.

@@ -7,9 +7,8 @@ import java.util.Objects;
 
 /**
  * A parsed {@code unix:} server description: the socket's path, the mode of its file, the listen
- * queue length, and whether to hold a PID lock file beside it. What a UNIX server endpoint is
- * built from; {@code serverFromString} parses it, but building the endpoint needs a module
- * that provides one (see {@link IStreamServerEndpointStringParser}).
+ * queue length, and whether to hold a PID lock file beside it. What a
+ * {@link UNIXServerEndpoint} is built from.
  *
  * <p>Twisted: what {@code endpoints._parseUNIX} returns, the arguments of
  * {@code UNIXServerEndpoint}.

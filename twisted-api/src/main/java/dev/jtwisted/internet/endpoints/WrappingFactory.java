@@ -8,6 +8,7 @@ import dev.jtwisted.internet.IPv4Address;
 import dev.jtwisted.internet.IProtocol;
 import dev.jtwisted.internet.IProtocolFactory;
 import dev.jtwisted.internet.IReactorTCP;
+import dev.jtwisted.internet.IReactorUNIX;
 import dev.jtwisted.internet.NoProtocol;
 import dev.jtwisted.internet.defer.Defer;
 import dev.jtwisted.internet.defer.Deferred;
@@ -36,6 +37,18 @@ final class WrappingFactory extends ClientFactory {
         try {
             WrappingFactory wf = new WrappingFactory(protocolFactory);
             reactor.connectTCP(host, port, wf, timeout, bindAddress);
+            return wf.onConnection();
+        } catch (RuntimeException e) {
+            return Defer.fail(e);
+        }
+    }
+
+    /** As {@link #connectTCP}, with {@code connectUNIX}: the connect step of {@link UNIXClientEndpoint}. */
+    static Deferred<IProtocol> connectUNIX(IReactorUNIX reactor, String path, double timeout, boolean checkPID,
+            IProtocolFactory protocolFactory) {
+        try {
+            WrappingFactory wf = new WrappingFactory(protocolFactory);
+            reactor.connectUNIX(path, wf, timeout, checkPID);
             return wf.onConnection();
         } catch (RuntimeException e) {
             return Defer.fail(e);

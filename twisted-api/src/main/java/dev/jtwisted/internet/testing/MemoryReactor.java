@@ -16,6 +16,7 @@ import dev.jtwisted.internet.IProtocolFactory;
 import dev.jtwisted.internet.IReactor;
 import dev.jtwisted.internet.IUDPTransport;
 import dev.jtwisted.internet.InvalidAddressError;
+import dev.jtwisted.internet.UNIXAddress;
 import dev.jtwisted.internet.ProcessDone;
 import dev.jtwisted.internet.ProcessExitedAlready;
 import dev.jtwisted.internet.ProcessTerminated;
@@ -44,8 +45,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A reactor without sockets or threads, for tests: it records every {@code listenTCP},
- * {@code connectTCP}, {@code listenUDP} and {@code listenMulticast} call and hands back fake
- * ports and connectors, keeps time with a
+ * {@code connectTCP}, {@code listenUNIX}, {@code connectUNIX}, {@code listenUDP} and
+ * {@code listenMulticast} call and hands back fake ports and connectors, keeps time with a
  * {@link Clock} that only moves on {@link #advance}, and runs system event triggers in their
  * three phases exactly as a real reactor does.
  *
@@ -108,7 +109,17 @@ public class MemoryReactor implements IReactor {
     public record UDPPort(int port, DatagramProtocol protocol, String interfaceAddress, int maxPacketSize,
             boolean multicast, boolean listenMultiple) {}
 
+    /** One {@code listenUNIX} call, as made. Twisted: an entry of {@code MemoryReactor.unixServers}. */
+    public record UNIXServer(String address, IProtocolFactory factory, int backlog, int mode, boolean wantPID) {}
+
+    /** One {@code connectUNIX} call, as made. Twisted: an entry of {@code MemoryReactor.unixClients}. */
+    public record UNIXClient(String address, ClientFactory factory, double timeout, boolean checkPID) {}
+
     private final Clock clock = new Clock();
+    private final List<UNIXServer> unixServers = new ArrayList<>();
+    private final List<UNIXClient> unixClients = new ArrayList<>();
+    private final List<FakePort> unixPorts = new ArrayList<>();
+    private final List<FakeConnector> unixConnectors = new ArrayList<>();
     private final List<UDPPort> udpPorts = new ArrayList<>();
     private final List<FakeDatagramPort> datagramPorts = new ArrayList<>();
     private final List<TCPServer> tcpServers = new ArrayList<>();
@@ -180,6 +191,29 @@ public class MemoryReactor implements IReactor {
         return Collections.unmodifiableList(spawnedProcesses);
     }
 
+    /** The {@code listenUNIX} calls made so far, oldest first (a live, read-only view). */
+    public List<UNIXServer> unixServers() {
+        return Collections.unmodifiableList(unixServers);
+    }
+
+    /** The {@code connectUNIX} calls made so far, oldest first (a live, read-only view). */
+    public List<UNIXClient> unixClients() {
+        return Collections.unmodifiableList(unixClients);
+    }
+
+    /** The ports {@code listenUNIX} returned, in the order of {@link #unixServers()}. */
+    public List<FakePort> unixPorts() {
+        return Collections.unmodifiableList(unixPorts);
+    }
+
+    /**
+     * The connectors {@code connectUNIX} returned, in the order of {@link #unixClients()}
+     * (Twisted keeps them in {@code connectors} with the TCP ones).
+     */
+    public List<FakeConnector> unixConnectors() {
+        return Collections.unmodifiableList(unixConnectors);
+    }
+
     /** The {@code listenUDP} and {@code listenMulticast} calls made so far, oldest first (a live, read-only view). */
     public List<UDPPort> udpPorts() {
         return Collections.unmodifiableList(udpPorts);
@@ -191,8 +225,8 @@ public class MemoryReactor implements IReactor {
     }
 
     /**
-     * Makes every later {@code listenTCP}, {@code listenUDP} and {@code listenMulticast}
-     * throw {@code exception} (and record nothing), until
+     * Makes every later {@code listenTCP}, {@code listenUNIX}, {@code listenUDP} and
+     * {@code listenMulticast} throw {@code exception} (and record nothing), until
      * set back to null. Twisted: {@code RaisingMemoryReactor(listenException=...)}.
      *
      * @param exception may be null
@@ -202,7 +236,7 @@ public class MemoryReactor implements IReactor {
     }
 
     /**
-     * Makes every later {@code connectTCP} throw {@code exception} (and record nothing), until
+     * Makes every later {@code connectTCP} and {@code connectUNIX} throw {@code exception} (and record nothing), until
      * set back to null. Twisted: {@code RaisingMemoryReactor(connectException=...)}.
      *
      * @param exception may be null
@@ -258,6 +292,45 @@ public class MemoryReactor implements IReactor {
         FakeConnector connector = new FakeConnector(destination);
         factory.startedConnecting(connector);
         connectors.add(connector);
+        return connector;
+    }
+
+    // ---------------------------------------------------------------- IReactorUNIX
+
+    /**
+     * Records the call and returns a {@link FakePort} whose address is a {@link UNIXAddress} of
+     * {@code address}. No file is made. Twisted: {@code MemoryReactor.listenUNIX}.
+     *
+     * @throws RuntimeException the one given to {@link #setListenException}, if any
+     */
+    @Override
+    public IListeningPort listenUNIX(String address, IProtocolFactory factory, int backlog, int mode,
+            boolean wantPID) {
+        if (listenException != null) {
+            throw listenException;
+        }
+        unixServers.add(new UNIXServer(address, factory, backlog, mode, wantPID));
+        FakePort fakePort = new FakePort(new UNIXAddress(address));
+        unixPorts.add(fakePort);
+        return fakePort;
+    }
+
+    /**
+     * Records the call, tells {@code factory} {@code startedConnecting} with a
+     * {@link FakeConnector} to a {@link UNIXAddress} of {@code address}, and returns it.
+     * Twisted: {@code MemoryReactor.connectUNIX}.
+     *
+     * @throws RuntimeException the one given to {@link #setConnectException}, if any
+     */
+    @Override
+    public IConnector connectUNIX(String address, ClientFactory factory, double timeout, boolean checkPID) {
+        if (connectException != null) {
+            throw connectException;
+        }
+        unixClients.add(new UNIXClient(address, factory, timeout, checkPID));
+        FakeConnector connector = new FakeConnector(new UNIXAddress(address));
+        factory.startedConnecting(connector);
+        unixConnectors.add(connector);
         return connector;
     }
 

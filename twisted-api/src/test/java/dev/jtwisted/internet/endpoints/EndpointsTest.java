@@ -1,5 +1,7 @@
 package dev.jtwisted.internet.endpoints;
 
+import static dev.jtwisted.trial.DeferredAssertions.failureResultOf;
+import static dev.jtwisted.trial.DeferredAssertions.successResultOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -8,12 +10,19 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jtwisted.internet.CannotListenError;
+import dev.jtwisted.internet.ConnectionRefusedError;
 import dev.jtwisted.internet.Factory;
+import dev.jtwisted.internet.IListeningPort;
+import dev.jtwisted.internet.IProtocol;
 import dev.jtwisted.internet.IPv4Address;
 import dev.jtwisted.internet.IStreamClientEndpoint;
 import dev.jtwisted.internet.IStreamServerEndpoint;
 import dev.jtwisted.internet.Protocol;
+import dev.jtwisted.internet.UNIXAddress;
+import dev.jtwisted.internet.defer.Deferred;
 import dev.jtwisted.internet.testing.MemoryReactor;
+import dev.jtwisted.python.failure.Failure;
 import dev.jtwisted.testing.LogCapture;
 import java.util.List;
 import java.util.Map;
@@ -274,18 +283,45 @@ class EndpointsTest {
     }
 
     @Nested
-    class TypesNotAvailableYet {
-        @Test
-        void aUnixServerParsesThenFailsSayingUnixServerEndpointsAreNotAvailableYet() {
-            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                    () -> Endpoints.serverFromString(reactor, "unix:/var/run/finger:mode=660:lockfile=1"));
-            assertTrue(e.getMessage().startsWith("unix server endpoints are not available yet"), e.getMessage());
-            assertTrue(e.getMessage().contains(
-                    "UNIXServerDescription[address=/var/run/finger, mode=0o660, backlog=50, wantPID=true]"),
-                    e.getMessage());
-            assertTrue(e.getMessage().contains("IStreamServerEndpointStringParser for prefix 'unix'"), e.getMessage());
+    class UNIXEndpoints {
+        @Test // Twisted: ServerStringTests.test_unix
+        void aUnixServerDescriptionListensWithListenUNIX() {
+            UNIXServerEndpoint endpoint = assertInstanceOf(UNIXServerEndpoint.class,
+                    Endpoints.serverFromString(reactor, "unix:/var/run/finger:mode=660:lockfile=1"));
+            assertEquals(new UNIXServerDescription("/var/run/finger", 0660, 50, true), endpoint.description());
+            Factory factory = Factory.forProtocol(Protocol::new);
+            IListeningPort port = successResultOf(endpoint.listen(factory));
+            assertEquals(new UNIXAddress("/var/run/finger"), port.getHost());
+            assertEquals(List.of(new MemoryReactor.UNIXServer("/var/run/finger", factory, 50, 0660, true)),
+                    reactor.unixServers());
         }
 
+        @Test
+        void aUnixServerThatCannotListenFailsItsDeferred() {
+            reactor.setListenException(new CannotListenError("in use"));
+            failureResultOf(Endpoints.serverFromString(reactor, "unix:/p").listen(Factory.forProtocol(Protocol::new)),
+                    CannotListenError.class);
+        }
+
+        @Test // Twisted: ClientStringTests.test_unix
+        void aUnixClientDescriptionConnectsWithConnectUNIX() {
+            UNIXClientEndpoint endpoint = assertInstanceOf(UNIXClientEndpoint.class,
+                    Endpoints.clientFromString(reactor, "unix:path=/var/foo/bar:lockfile=1:timeout=9"));
+            assertEquals(new UNIXClientDescription("/var/foo/bar", 9, true), endpoint.description());
+            Deferred<IProtocol> connected = endpoint.connect(Factory.forProtocol(Protocol::new));
+            MemoryReactor.UNIXClient call = reactor.unixClients().get(0);
+            assertEquals("/var/foo/bar", call.address());
+            assertEquals(9.0, call.timeout());
+            assertTrue(call.checkPID());
+            assertEquals(new UNIXAddress("/var/foo/bar"), reactor.unixConnectors().get(0).getDestination());
+            call.factory().clientConnectionFailed(reactor.unixConnectors().get(0),
+                    new Failure(new ConnectionRefusedError("nobody")));
+            failureResultOf(connected, ConnectionRefusedError.class);
+        }
+    }
+
+    @Nested
+    class TypesNotAvailableYet {
         @Test
         void anSslServerParsesThenFailsSayingSslServerEndpointsAreNotAvailableYet() {
             UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
@@ -294,7 +330,7 @@ class EndpointsTest {
         }
 
         @ParameterizedTest
-        @CsvSource({"unix:/var/foo/bar, unix", "ssl:example.net:443, ssl", "tls:example.com:443, tls"})
+        @CsvSource({"ssl:example.net:443, ssl", "tls:example.com:443, tls"})
         void clientTypesParseThenFailNamingTheType(String description, String type) {
             UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
                     () -> Endpoints.clientFromString(reactor, description));
@@ -586,9 +622,9 @@ class EndpointsTest {
 
         @Test
         void aParserOnTheClassPathReplacesAPlaceholder() {
-            IStreamServerEndpointStringParser unix = parserFor("UNIX");
-            assertSame(unix, registry(unix).lookup("unix"));
-            assertInstanceOf(StandardParsers.NotYetServer.class, registry().lookup("unix"));
+            IStreamServerEndpointStringParser ssl = parserFor("SSL");
+            assertSame(ssl, registry(ssl).lookup("ssl"));
+            assertInstanceOf(StandardParsers.NotYetServer.class, registry().lookup("ssl"));
         }
 
         @Test

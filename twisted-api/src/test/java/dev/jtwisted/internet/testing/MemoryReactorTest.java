@@ -25,6 +25,7 @@ import dev.jtwisted.internet.ReactorAlreadyRunning;
 import dev.jtwisted.internet.ReactorNotRestartable;
 import dev.jtwisted.internet.ReactorNotRunning;
 import dev.jtwisted.internet.ServerFactory;
+import dev.jtwisted.internet.UNIXAddress;
 import dev.jtwisted.internet.defer.Defer;
 import dev.jtwisted.internet.defer.Deferred;
 import dev.jtwisted.python.failure.Failure;
@@ -199,6 +200,46 @@ class MemoryReactorTest {
         void theRecordingsAreReadOnly() {
             assertThrows(UnsupportedOperationException.class, () -> reactor.tcpServers().clear());
             assertThrows(UnsupportedOperationException.class, () -> reactor.tcpClients().clear());
+        }
+    }
+
+    @Nested
+    class UNIX {
+        @Test // Twisted: MemoryReactorTests.test_listenUNIX... (unixServers)
+        void recordsListenUNIXAndReturnsAPortAtThatPath() {
+            ServerFactory factory = ServerFactory.forProtocol(Protocol::new);
+            IListeningPort port = reactor.listenUNIX("/tmp/s.sock", factory, 5, 0600, true);
+            assertEquals(List.of(new MemoryReactor.UNIXServer("/tmp/s.sock", factory, 5, 0600, true)),
+                    reactor.unixServers());
+            assertEquals(new UNIXAddress("/tmp/s.sock"), port.getHost());
+            assertSame(port, reactor.unixPorts().get(0));
+            assertTrue(reactor.tcpServers().isEmpty());
+        }
+
+        @Test // Twisted: MemoryReactorTests.test_connectUNIX... (unixClients)
+        void recordsConnectUNIXAndTellsTheFactoryItStarted() {
+            List<IConnector> started = new ArrayList<>();
+            ClientFactory factory = new ClientFactory() {
+                @Override
+                public void startedConnecting(IConnector connector) {
+                    started.add(connector);
+                }
+            };
+            IConnector connector = reactor.connectUNIX("/tmp/s.sock", factory);
+            assertEquals(List.of(new MemoryReactor.UNIXClient("/tmp/s.sock", factory, 30, false)), reactor.unixClients());
+            assertEquals(List.of(connector), started);
+            assertEquals(new UNIXAddress("/tmp/s.sock"), connector.getDestination());
+            assertSame(connector, reactor.unixConnectors().get(0));
+        }
+
+        @Test
+        void listenAndConnectExceptionsApplyToUNIXToo() {
+            reactor.setListenException(new CannotListenError("no"));
+            reactor.setConnectException(new ConnectionRefusedError("no"));
+            assertThrows(CannotListenError.class,
+                    () -> reactor.listenUNIX("/p", ServerFactory.forProtocol(Protocol::new)));
+            assertThrows(ConnectionRefusedError.class, () -> reactor.connectUNIX("/p", new ClientFactory()));
+            assertTrue(reactor.unixServers().isEmpty() && reactor.unixClients().isEmpty());
         }
     }
 

@@ -1,0 +1,338 @@
+package dev.jtwisted.netty;
+
+import dev.jtwisted.internet.CannotListenError;
+import dev.jtwisted.internet.IAddress;
+import dev.jtwisted.internet.IListeningPort;
+import dev.jtwisted.internet.IProtocol;
+import dev.jtwisted.internet.IProtocolFactory;
+import dev.jtwisted.internet.UNIXAddress;
+import dev.jtwisted.internet.defer.Deferred;
+import dev.jtwisted.python.failure.Failure;
+import dev.jtwisted.python.lockfile.FilesystemLock;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.ServerChannel;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A listening UNIX-domain stream socket: a Netty server domain channel (epoll, io_uring, or the
+ * JDK's for NIO) whose accepted channels get a {@link ProtocolHandler} each, as
+ * {@link TcpPort}'s do. Its file gets the port's mode, and goes when the port closes; with
+ * {@code wantPID} a lock file beside it keeps two live servers off one path and lets a new one
+ * clear the file a dead one left.
+ *
+ * <p>Threads: lives on one loop (the one that listened, else the main loop).
+ *
+ * <p>Twisted: {@code twisted.internet.unix.Port}.
+ */
+final class UnixPort implements IListeningPort, ConnectionOwner {
+    private static final Logger log = LoggerFactory.getLogger(UnixPort.class);
+
+    /** The longest path that fits Linux's {@code sun_path} with its terminating NUL. */
+    static final int MAX_PATH_BYTES = 107;
+
+    private final NettyReactor reactor;
+    private final IProtocolFactory factory;
+    private final String path;
+    private final int backlog;
+    private final int mode;
+    private final boolean wantPID;
+    final EventLoop loop;
+    private final Promise<Void> closed;
+    private ServerChannel channel;
+    private FilesystemLock lock;
+    private boolean listening;
+
+    UnixPort(NettyReactor reactor, IProtocolFactory factory, String path, int backlog, int mode, boolean wantPID,
+            EventLoop loop) {
+        this.reactor = reactor;
+        this.factory = factory;
+        this.path = path;
+        this.backlog = backlog;
+        this.mode = mode;
+        this.wantPID = wantPID;
+        this.loop = loop;
+        this.closed = loop.newPromise();
+    }
+
+    /**
+     * Checks the path, takes the lock (clearing a dead owner's socket file), binds, sets the
+     * file's mode, tells the factory, and starts accepting once the reactor runs.
+     *
+     * <p>Twisted: {@code unix.Port.startListening}.
+     */
+    void startListening() {
+        if (reactor.isShuttingDown()) {
+            throw cannotListen("the reactor is stopping", null);
+        }
+        checkPath(path);
+        if (wantPID) {
+            takeLock();
+        }
+        if (Files.exists(Path.of(path), LinkOption.NOFOLLOW_LINKS)) {
+            // Netty's native bind unlinks what is there first, which would steal a live
+            // server's path; the system's own bind, as Twisted's, refuses.
+            releaseLock();
+            throw cannotListen("Address already in use (a file exists at that path)", null);
+        }
+        try {
+            bind();
+        } catch (RuntimeException | Error e) {
+            releaseLock();
+            throw e;
+        }
+        listening = true;
+        reactor.unixPorts.add(this);
+        log.info("{} starting on '{}'", factory, path);
+        try {
+            factory.doStart();
+        } catch (RuntimeException | Error e) {
+            listening = false;
+            reactor.unixPorts.remove(this);
+            channel.close().addListener(f -> releaseLock());
+            throw e;
+        }
+        reactor.whenGateOpen(() -> reactor.submit(loop, this::startReading));
+    }
+
+    /** Refuses what can't be a socket file, naming the problem (the system's errors don't). */
+    private void checkPath(String p) {
+        if (p.isEmpty()) {
+            throw cannotListen("the path is empty", null);
+        }
+        if (p.charAt(0) == '\0') {
+            throw cannotListen("abstract-namespace sockets (a path starting with NUL) are not supported", null);
+        }
+        if (p.indexOf('\0') >= 0) {
+            throw cannotListen("the path contains a NUL character", null);
+        }
+        int bytes = p.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_PATH_BYTES) {
+            throw cannotListen("the path is " + bytes + " bytes long; a UNIX socket's path holds at most "
+                    + MAX_PATH_BYTES, null);
+        }
+    }
+
+    /** Twisted: the {@code wantPID} part of {@code unix.Port.startListening}. */
+    private void takeLock() {
+        FilesystemLock l = new FilesystemLock(path + ".lock");
+        boolean taken;
+        try {
+            taken = l.lock();
+        } catch (IOException e) {
+            throw cannotListen("Cannot acquire lock " + l.name() + ": " + e, e);
+        }
+        if (!taken) {
+            throw cannotListen("Cannot acquire lock " + l.name() + ": a live process holds it", null);
+        }
+        lock = l;
+        if (!l.clean()) {
+            // Its owner died: the socket file it left would make bind fail. Best effort, as
+            // Twisted: if this fails, bind says why.
+            Path socket = Path.of(path);
+            try {
+                BasicFileAttributes a = Files.readAttributes(socket, BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                if (a.isOther()) {
+                    Files.delete(socket);
+                    log.info("Removed the socket file {} left by a dead process", path);
+                }
+            } catch (IOException e) {
+                log.debug("No stale socket file to remove at {}: {}", path, e.toString());
+            }
+        }
+    }
+
+    private void releaseLock() {
+        FilesystemLock l = lock;
+        lock = null;
+        if (l != null) {
+            try {
+                l.unlock();
+            } catch (IOException | RuntimeException e) {
+                log.warn("{} could not release its lock {}", this, l.name(), e);
+            }
+        }
+    }
+
+    private void bind() {
+        ServerChannel ch = reactor.backend.newServerDomainChannel();
+        ch.config().setAutoRead(false);
+        ch.config().setOption(ChannelOption.SO_BACKLOG, backlog);
+        ch.pipeline().addLast(new Acceptor());
+        ChannelFuture registered = loop.register(ch);
+        if (!registered.isDone()) {
+            ch.close();
+            throw new IllegalStateException("registering " + ch + " did not complete on its own loop");
+        }
+        if (!registered.isSuccess()) {
+            throw cannotListen(registered.cause().getMessage(), registered.cause());
+        }
+        ChannelFuture bound = ch.bind(reactor.backend.domainAddress(path));
+        if (!bound.isDone()) {
+            ch.close();
+            throw new IllegalStateException("binding " + ch + " did not complete on its own loop");
+        }
+        if (!bound.isSuccess()) {
+            // Closing deletes the path only if bound, so another socket's file there is safe.
+            ch.close();
+            throw cannotListen(bound.cause().getMessage(), bound.cause());
+        }
+        try {
+            Files.setPosixFilePermissions(Path.of(path), permissions(mode));
+        } catch (IOException | UnsupportedOperationException e) {
+            ch.close();
+            throw cannotListen("cannot set the mode of the socket file to 0o" + Integer.toOctalString(mode)
+                    + ": " + e, e);
+        }
+        channel = ch;
+    }
+
+    /** The read, write and execute bits of {@code mode} (the JDK cannot set the others). */
+    static Set<PosixFilePermission> permissions(int mode) {
+        Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
+        PosixFilePermission[] bits = {
+            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
+            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ,
+        };
+        for (int i = 0; i < bits.length; i++) {
+            if ((mode & (1 << i)) != 0) {
+                set.add(bits[i]);
+            }
+        }
+        return set;
+    }
+
+    private CannotListenError cannotListen(String why, Throwable cause) {
+        return new CannotListenError("Couldn't listen on " + path + ": " + why + ".", cause);
+    }
+
+    private void startReading() {
+        if (listening) {
+            channel.config().setAutoRead(true);
+        }
+    }
+
+    /**
+     * Stops accepting, closes the socket (which removes its file) and releases the lock; fires
+     * (on the port's loop) after the factory's {@code doStop}. Connections made stay open.
+     */
+    @Override
+    public Deferred<Void> stopListening() {
+        Deferred<Void> d = new Deferred<>();
+        Runnable stop = () -> {
+            closeSocket();
+            closed.addListener(f -> d.callback(null));
+        };
+        if (loop.inEventLoop()) {
+            stop.run();
+        } else {
+            reactor.submit(loop, stop);
+        }
+        return d;
+    }
+
+    /** Closes for the reactor's shutdown; the future completes after {@code doStop}. */
+    Future<Void> closeForShutdown() {
+        reactor.submit(loop, this::closeSocket);
+        return closed;
+    }
+
+    /** Twisted: {@code unix.Port.connectionLost}, which unlinks the file and unlocks. */
+    private void closeSocket() {
+        if (!listening) {
+            return;
+        }
+        listening = false;
+        channel.close().addListener(f -> {
+            reactor.unixPorts.remove(this);
+            releaseLock();
+            log.info("(UNIX Port {} Closed)", path);
+            try {
+                factory.doStop();
+            } catch (Throwable t) {
+                log.error("{} raised in doStop after {} closed", factory, this, t);
+            }
+            closed.trySuccess(null);
+        });
+    }
+
+    @Override
+    public IAddress getHost() {
+        return new UNIXAddress(path);
+    }
+
+    // ------------------------------------------------------------------ its connections
+
+    @Override
+    public IProtocol buildProtocol(IAddress peer) {
+        return factory.buildProtocol(peer);
+    }
+
+    @Override
+    public void connectionMade(ChannelTransport transport) {
+        reactor.connections.add(transport);
+    }
+
+    @Override
+    public void connectionLost(ChannelTransport transport, Failure reason) {
+        reactor.connections.remove(transport);
+    }
+
+    @Override
+    public String toString() {
+        return "<UnixPort of " + factory + " on '" + path + "'>";
+    }
+
+    /** Hands each accepted channel a protocol handler and a loop. */
+    private final class Acceptor extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            Channel child = (Channel) msg;
+            if (!listening) {
+                child.unsafe().closeForcibly();
+                return;
+            }
+            child.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+            child.pipeline().addLast(new EndOfInputOnClose(), new ProtocolHandler(UnixPort.this));
+            try {
+                reactor.nextLoop().register(child).addListener(f -> {
+                    if (!f.isSuccess()) {
+                        log.warn("{} could not register accepted {}; closing it", UnixPort.this, child, f.cause());
+                        child.unsafe().closeForcibly();
+                    }
+                });
+            } catch (Throwable t) {
+                log.warn("{} could not register accepted {}; closing it", UnixPort.this, child, t);
+                child.unsafe().closeForcibly();
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            log.warn("{} failed to accept a connection; pausing accepts for 1 s", UnixPort.this, cause);
+            if (listening && channel.config().isAutoRead()) {
+                channel.config().setAutoRead(false);
+                loop.schedule(UnixPort.this::startReading, 1, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
