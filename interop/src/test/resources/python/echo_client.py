@@ -10,10 +10,12 @@ data is back. Prints one JSON line:
      "received": ..., "mismatch_at": -1, "reason": "ConnectionDone", "ok": true}, ...],
      "seconds": ...}
 
-and exits 0 if every connection got all its bytes back intact, 1 otherwise.
+and exits 0 if every connection got all its bytes back intact, 1 otherwise. With --endpoint,
+it connects to that client endpoint description instead (e.g. unix:path=/tmp/s.sock), and
+HOST and PORT are ignored.
 
 Usage: echo_client.py HOST PORT NBYTES NCONN [--seed 1] [--chunk 65536] [--timeout 60]
-       [--watch-stdin]
+       [--endpoint DESCRIPTION] [--watch-stdin]
 """
 
 import argparse
@@ -66,7 +68,10 @@ class CheckingClient(protocol.Protocol):
 
 async def run(reactor, args):
     started = time.monotonic()
-    endpoint = endpoints.TCP4ClientEndpoint(reactor, args.host, args.port, timeout=10)
+    if args.endpoint:
+        endpoint = endpoints.clientFromString(reactor, args.endpoint)
+    else:
+        endpoint = endpoints.TCP4ClientEndpoint(reactor, args.host, args.port, timeout=10)
 
     async def one(conn, size):
         client = CheckingClient(conn, common.data_for(args.seed + conn, size), args.chunk)
@@ -94,6 +99,8 @@ def main(reactor):
     parser.add_argument("nconn", type=int)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--chunk", type=int, default=65536)
+    parser.add_argument("--endpoint", default=None,
+                        help="a client endpoint description to connect to instead of HOST:PORT")
     common.add_guard_arguments(parser)
     args = parser.parse_args()
     if args.nbytes < 0 or args.nconn < 1 or args.chunk < 1:

@@ -9,7 +9,8 @@ port 0 unless told otherwise, and prints
 
     LISTENING <port>
 
-once the port is bound, then one JSON line per closed connection:
+once the port is bound (0 for a UNIX socket: --endpoint unix:/path), then one JSON line per
+closed connection:
 
     {"event": "closed", "conn": <n>, "bytes": <bytes or frame payload bytes echoed>,
      "frames": <frames>, "reason": "ConnectionDone", "error": null}
@@ -20,7 +21,7 @@ receiver made of a peer that broke the framing: "lineLengthExceeded" or "lengthL
 frame_echo_client.py echoes the same way from the client end.
 
 Usage: echo_server.py [--host 127.0.0.1] [--port 0] [--framing raw] [--max-length N]
-                      [--close-on FRAME] [--watch-stdin] [--timeout 60]
+                      [--close-on FRAME] [--endpoint DESCRIPTION] [--watch-stdin] [--timeout 60]
 """
 
 import argparse
@@ -138,6 +139,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--endpoint", default=None,
+                        help="a server endpoint description to listen on instead of --host/--port")
     add_framing_arguments(parser)
     common.add_guard_arguments(parser)
     args = parser.parse_args()
@@ -147,16 +150,20 @@ def main():
         reactor.stop()
 
     def listening(port):
-        print("LISTENING %d" % port.getHost().port, flush=True)
+        print("LISTENING %d" % getattr(port.getHost(), "port", 0), flush=True)
 
     def failed(failure):
         print("echo_server: cannot listen: %s" % failure.getErrorMessage(), file=sys.stderr,
               flush=True)
-        reactor.stop()
+        # listen may fail before the reactor runs (a UNIX lock is checked at once).
+        reactor.callWhenRunning(reactor.stop)
         exit_code[0] = 2
 
     exit_code = [0]
-    endpoint = endpoints.TCP4ServerEndpoint(reactor, args.port, interface=args.host)
+    if args.endpoint:
+        endpoint = endpoints.serverFromString(reactor, args.endpoint)
+    else:
+        endpoint = endpoints.TCP4ServerEndpoint(reactor, args.port, interface=args.host)
     echo = echo_protocol(args.framing, args.max_length, args.close_on)
     endpoint.listen(protocol.Factory.forProtocol(echo)).addCallbacks(listening, failed)
     common.install_guards(reactor, args, stop)
