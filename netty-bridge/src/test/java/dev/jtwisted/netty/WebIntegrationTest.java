@@ -433,6 +433,71 @@ class WebIntegrationTest {
         }
     }
 
+    @Nested
+    class StaticFiles {
+        private java.nio.file.Path dir;
+        private byte[] big;
+
+        @BeforeEach
+        void files(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws IOException {
+            dir = java.nio.file.Files.createDirectory(tmp.resolve("www"));
+            big = new byte[(1 << 20) + 12345];
+            new java.util.Random(7).nextBytes(big);
+            java.nio.file.Files.write(dir.resolve("big.bin"), big);
+            java.nio.file.Files.writeString(dir.resolve("site.css"), "body {}");
+            java.nio.file.Files.createDirectory(dir.resolve("sub"));
+            java.nio.file.Files.writeString(tmp.resolve("secret.txt"), "the secret");
+            root.putChild("static", new dev.jtwisted.web.static_.File(dir));
+        }
+
+        @Test
+        void aLargeFileArrivesWholeAndTheConnectionGoesOn() throws Exception {
+            try (RawHttp c = new RawHttp(listen())) {
+                RawHttp.Response r = c.exchange(get("/static/big.bin"));
+                assertEquals(200, r.code);
+                assertEquals(Integer.toString(big.length), r.header("content-length"));
+                org.junit.jupiter.api.Assertions.assertArrayEquals(big, r.body);
+                RawHttp.Response css = c.exchange(get("/static/site.css"));
+                assertEquals("text/css", css.header("content-type"));
+                assertEquals("body {}", css.body());
+            }
+        }
+
+        @Test
+        void aRangeIsServed() throws Exception {
+            try (RawHttp c = new RawHttp(listen())) {
+                RawHttp.Response r = c.exchange("GET /static/big.bin HTTP/1.1\r\nHost: h\r\nRange: bytes=1000-1999\r\n\r\n");
+                assertEquals(206, r.code);
+                assertEquals("bytes 1000-1999/" + big.length, r.header("content-range"));
+                org.junit.jupiter.api.Assertions.assertArrayEquals(java.util.Arrays.copyOfRange(big, 1000, 2000), r.body);
+            }
+        }
+
+        @Test
+        void noPathLeavesTheRoot() throws Exception {
+            int port = listen();
+            for (String path : List.of("/static/../secret.txt", "/static/%2e%2e/secret.txt", "/static/..%2fsecret.txt",
+                    "/static/%2E%2E%2Fsecret.txt", "/static/sub/../../secret.txt", "/static/..%5csecret.txt",
+                    "/static/%00")) {
+                try (RawHttp c = new RawHttp(port)) {
+                    RawHttp.Response r = c.exchange(get(path));
+                    assertEquals(404, r.code, path);
+                    assertFalse(r.body().contains("the secret"), path);
+                }
+            }
+        }
+
+        @Test
+        void aDirectoryIsRedirectedToItsSlashAndNotListed() throws Exception {
+            try (RawHttp c = new RawHttp(listen())) {
+                RawHttp.Response r = c.exchange(get("/static/sub"));
+                assertEquals(302, r.code);
+                assertEquals("/static/sub/", r.header("location"));
+                assertEquals(403, c.exchange(get("/static/sub/")).code);
+            }
+        }
+    }
+
     @Test
     void anIdleConnectionIsClosedAfterTheSitesTimeOut() throws Exception {
         Site site = new Site(root) {
