@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -31,7 +32,6 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -66,8 +66,6 @@ final class HttpServerHandler extends ChannelInboundHandlerAdapter implements Re
     /** Response headers are Twisted's {@code Headers}, sanitised already: no validation twice. */
     private static final DefaultHttpHeadersFactory RESPONSE_HEADERS =
             DefaultHttpHeadersFactory.headersFactory().withValidation(false);
-    private static final DefaultHttpHeadersFactory TRAILERS =
-            DefaultHttpHeadersFactory.trailersFactory().withValidation(false);
     /** The status of each code with Twisted's reason phrase, made once. */
     private static final HttpResponseStatus[] STATUS = new HttpResponseStatus[600];
 
@@ -212,7 +210,7 @@ final class HttpServerHandler extends ChannelInboundHandlerAdapter implements Re
             // Twisted: HTTPChannel._send100Continue. Only now, at the head of the line, so it
             // can never fall into the middle of an earlier response.
             transport.writeMessage(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
-                    Unpooled.EMPTY_BUFFER, RESPONSE_HEADERS, TRAILERS));
+                    Unpooled.EMPTY_BUFFER, RESPONSE_HEADERS.newHeaders(), EmptyHttpHeaders.INSTANCE));
         }
     }
 
@@ -300,9 +298,11 @@ final class HttpServerHandler extends ChannelInboundHandlerAdapter implements Re
 
     @Override
     public void writeResponse(String version, int code, String reason, Headers headers, byte[] data) {
+        HttpHeaders nettyHeaders = RESPONSE_HEADERS.newHeaders();
+        copy(headers, nettyHeaders);
         DefaultFullHttpResponse response = new DefaultFullHttpResponse(version(version), status(code, reason),
-                data.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(data), RESPONSE_HEADERS, TRAILERS);
-        copy(headers, response.headers());
+                data.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(data), nettyHeaders,
+                EmptyHttpHeaders.INSTANCE);
         responseOpen = false;
         transport.writeMessage(response);
     }
@@ -367,16 +367,7 @@ final class HttpServerHandler extends ChannelInboundHandlerAdapter implements Re
     }
 
     private static void copy(Headers from, HttpHeaders to) {
-        for (Map.Entry<String, List<String>> e : from.getAllRawHeaders()) {
-            List<String> values = e.getValue();
-            if (values.size() == 1) {
-                to.add(e.getKey(), values.get(0));
-            } else {
-                for (String v : values) {
-                    to.add(e.getKey(), v);
-                }
-            }
-        }
+        from.forEachRawHeader(to::add);
     }
 
     // ------------------------------------------------------------------ idle time and the end

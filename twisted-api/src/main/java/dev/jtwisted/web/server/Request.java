@@ -80,7 +80,7 @@ public class Request implements IRequest {
     private String uri = "(no uri yet)";
     private String path;
     private String clientproto = "(no clientproto yet)";
-    private Map<String, List<String>> args = new LinkedHashMap<>();
+    private Map<String, List<String>> args;
     private byte[] contentBytes = EMPTY;
     private ByteArrayInputStream content;
     private Headers requestHeaders = new Headers();
@@ -161,7 +161,7 @@ public class Request implements IRequest {
                 int semi = ctype.indexOf(';');
                 String key = (semi < 0 ? ctype : ctype.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
                 if (key.equals("application/x-www-form-urlencoded")) {
-                    args.putAll(Http.parse_qs(new String(contentBytes, ISO_8859_1), true));
+                    args().putAll(Http.parse_qs(new String(contentBytes, ISO_8859_1), true));
                 }
             }
         }
@@ -614,6 +614,9 @@ public class Request implements IRequest {
 
     @Override
     public Map<String, List<String>> args() {
+        if (args == null) {
+            args = new LinkedHashMap<>();
+        }
         return args;
     }
 
