@@ -63,6 +63,8 @@ final class HttpServerHandler extends ChannelInboundHandlerAdapter implements Re
     /** How long a rejected client may keep sending before the connection is closed regardless. */
     static final long LINGER_MILLIS = 2000;
     private static final byte[] EMPTY = new byte[0];
+    /** The most memory a request body gets before its bytes arrive. */
+    private static final int INITIAL_BODY = 64 * 1024;
     /** Response headers are Twisted's {@code Headers}, sanitised already: no validation twice. */
     private static final DefaultHttpHeadersFactory RESPONSE_HEADERS =
             DefaultHttpHeadersFactory.headersFactory().withValidation(false);
@@ -92,6 +94,8 @@ final class HttpServerHandler extends ChannelInboundHandlerAdapter implements Re
     private HttpRequest head;
     private byte[] body;
     private int bodyLength;
+    /** The most the body can grow to: its declared length, or the limit. */
+    private long bodyCapacity;
     /** A response has been answered with an error: everything read from now on is dropped. */
     private boolean rejected;
     /** The current response was begun with {@link #writeHead} and needs its end. */
@@ -204,7 +208,9 @@ final class HttpServerHandler extends ChannelInboundHandlerAdapter implements Re
             }
         }
         head = request;
-        body = declared > 0 ? new byte[(int) declared] : EMPTY;
+        // Grown as bytes arrive, never ahead of them: a declared length is only a promise.
+        body = declared > 0 ? new byte[(int) Math.min(declared, INITIAL_BODY)] : EMPTY;
+        bodyCapacity = declared >= 0 ? declared : maxBody;
         bodyLength = 0;
         if (version == HttpVersion.HTTP_1_1 && declared != 0 && expectsContinue(headers)) {
             // Twisted: HTTPChannel._send100Continue. Only now, at the head of the line, so it
@@ -235,7 +241,8 @@ final class HttpServerHandler extends ChannelInboundHandlerAdapter implements Re
                 return;
             }
             if (bodyLength + n > body.length) {
-                byte[] grown = new byte[(int) Math.min(maxBody, Math.max(bodyLength + (long) n, body.length * 2L))];
+                long size = Math.max(bodyLength + (long) n, Math.min(bodyCapacity, body.length * 2L));
+                byte[] grown = new byte[(int) size];
                 System.arraycopy(body, 0, grown, 0, bodyLength);
                 body = grown;
             }
