@@ -571,7 +571,30 @@ class WebIntegrationTest {
     }
 
     @Test
-    void theSiteServesThroughAnyEndpointFactoryUse() throws Exception {
+    void curlUploadsABodyWithExpectContinueAndReadsTheAnswer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path curl = java.nio.file.Path.of("/usr/bin/curl");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(curl), "no /usr/bin/curl");
+        List<String> expect = new ArrayList<>();
+        root.putChild("upload", new Resource() {
+            public byte[] render_POST(IRequest request) throws IOException {
+                expect.add(String.valueOf(request.getHeader("expect")));
+                return ("got " + request.content().readAllBytes().length).getBytes(UTF_8);
+            }
+        });
+        java.nio.file.Path body = tmp.resolve("body.bin");
+        java.nio.file.Files.write(body, new byte[3 << 20]); // over 1 MiB: curl asks for 100-continue
+        Process p = new ProcessBuilder(curl.toString(), "-sS", "--max-time", "20", "--data-binary", "@" + body,
+                "http://127.0.0.1:" + listen() + "/upload").redirectErrorStream(true).start();
+        assertTrue(p.waitFor(25, TimeUnit.SECONDS), "curl did not finish");
+        String out = new String(p.getInputStream().readAllBytes(), UTF_8);
+        assertEquals(0, p.exitValue(), out);
+        assertEquals("got " + (3 << 20), out);
+        assertEquals(List.of("100-continue"), expect);
+    }
+
+    @Test
+    void aSiteBuildsAnHttpChannelForEachConnection() throws Exception {
         assertInstanceOf(dev.jtwisted.web.http.HTTPChannel.class, new Site(root).buildProtocol(null));
     }
 }
