@@ -13,6 +13,7 @@ import dev.jtwisted.internet.ITCPTransport;
 import dev.jtwisted.internet.Protocol;
 import dev.jtwisted.internet.internal.Producers;
 import dev.jtwisted.python.failure.Failure;
+import dev.jtwisted.web.http.HTTPChannel;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -149,6 +150,10 @@ final class ChannelTransport implements ITCPTransport {
         }
         // As Twisted does for a null protocol: a stand-in that sees the connection close.
         protocol = built != null ? built : new Protocol();
+        if (built instanceof HTTPChannel) {
+            // HTTP is parsed by Netty's codec in front of the protocol, which gets whole requests.
+            HttpServerHandler.install(this, (HTTPChannel) built);
+        }
         takesViews = TAKES_VIEWS.get(protocol.getClass());
         connected = true;
         owner.connectionMade(this);
@@ -471,7 +476,30 @@ final class ChannelTransport implements ITCPTransport {
         }
     }
 
+    /**
+     * Writes a message for the handlers in front of the protocol (an HTTP response object) as
+     * a buffer write would be: after this turn's gathered bytes, flushed at the end of the read
+     * batch or turn, counted for a pull producer. Dropped (released) once the connection closes.
+     */
+    void writeMessage(Object msg) {
+        if (!connected || writeDisconnected || closing) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        writeOutbound(msg);
+        wrote();
+    }
+
+    /** A read batch is being delivered by a handler in front of the protocol (the HTTP codec's). */
+    void readBatchStarted() {
+        inReadBatch = true;
+    }
+
     private void writeBuffer(ByteBuf buf) {
+        writeOutbound(buf);
+    }
+
+    private void writeOutbound(Object buf) {
         handOffGather();
         if (producer != null && !streamingProducer) {
             ChannelPromise promise = channel.newPromise();

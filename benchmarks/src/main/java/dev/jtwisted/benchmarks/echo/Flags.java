@@ -6,9 +6,10 @@ import java.util.Set;
 
 /**
  * {@code --name value} command-line flags, checked against the names a main knows.
- * Small on purpose: the benchmark mains take a handful of numbers and nothing else.
+ * Small on purpose: the benchmark mains take a handful of numbers and nothing else. Public for
+ * the web benchmark's mains.
  */
-final class Flags {
+public final class Flags {
     private final Map<String, String> values = new HashMap<>();
 
     private Flags() {}
@@ -18,7 +19,7 @@ final class Flags {
      *
      * @throws IllegalArgumentException for a name not in {@code known}, or a name without a value
      */
-    static Flags parse(String[] args, Set<String> known) {
+    public static Flags parse(String[] args, Set<String> known) {
         Flags flags = new Flags();
         for (int i = 0; i < args.length; i += 2) {
             String arg = args[i];
@@ -33,14 +34,14 @@ final class Flags {
         return flags;
     }
 
-    String string(String name, String otherwise) {
+    public String string(String name, String otherwise) {
         return values.getOrDefault(name, otherwise);
     }
 
     /**
      * @throws IllegalArgumentException if the value is not an integer, or is below {@code min}
      */
-    long number(String name, long otherwise, long min) {
+    public long number(String name, long otherwise, long min) {
         String text = values.get(name);
         long value;
         try {
@@ -54,7 +55,7 @@ final class Flags {
         return value;
     }
 
-    int integer(String name, int otherwise, int min) {
+    public int integer(String name, int otherwise, int min) {
         long value = number(name, otherwise, min);
         if (value > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("--" + name + " (" + value + ") exceeds " + Integer.MAX_VALUE);
@@ -65,7 +66,7 @@ final class Flags {
     /**
      * @throws IllegalArgumentException if the value is neither {@code true} nor {@code false}
      */
-    boolean bool(String name, boolean otherwise) {
+    public boolean bool(String name, boolean otherwise) {
         String text = values.get(name);
         if (text == null) {
             return otherwise;
@@ -76,7 +77,7 @@ final class Flags {
         return text.equals("true");
     }
 
-    boolean has(String name) {
+    public boolean has(String name) {
         return values.containsKey(name);
     }
 }

@@ -17,7 +17,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
  * elsewhere, or the one named by {@code --transport}. One choice for the load tool and the
  * baseline server, as the jtwisted reactor makes the same one.
  */
-enum Transports {
+public enum Transports {
     EPOLL, NIO;
 
     /**
@@ -25,7 +25,7 @@ enum Transports {
      *
      * @throws IllegalArgumentException for another name, or epoll where it does not load
      */
-    static Transports named(String name) {
+    public static Transports named(String name) {
         switch (name) {
             case "auto":
                 return Epoll.isAvailable() ? EPOLL : NIO;
@@ -39,16 +39,16 @@ enum Transports {
         }
     }
 
-    EventLoopGroup group(int threads) {
+    public EventLoopGroup group(int threads) {
         return new MultiThreadIoEventLoopGroup(threads,
                 this == EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
     }
 
-    Class<? extends ServerChannel> serverChannel() {
+    public Class<? extends ServerChannel> serverChannel() {
         return this == EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     }
 
-    Class<? extends SocketChannel> channel() {
+    public Class<? extends SocketChannel> channel() {
         return this == EPOLL ? EpollSocketChannel.class : NioSocketChannel.class;
     }
 
