@@ -5,10 +5,12 @@ import dev.jtwisted.internet.ConnectionDone;
 import dev.jtwisted.internet.ConnectionLost;
 import dev.jtwisted.internet.IAddress;
 import dev.jtwisted.internet.IHalfCloseableProtocol;
+import dev.jtwisted.internet.IHandshakeListener;
 import dev.jtwisted.internet.IProducer;
 import dev.jtwisted.internet.IProtocol;
 import dev.jtwisted.internet.IPullProducer;
 import dev.jtwisted.internet.IPushProducer;
+import dev.jtwisted.internet.ISSLTransport;
 import dev.jtwisted.internet.ITCPTransport;
 import dev.jtwisted.internet.Protocol;
 import dev.jtwisted.internet.internal.Producers;
@@ -22,14 +24,19 @@ import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.channel.socket.SocketChannelConfig;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Promise;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,12 +48,15 @@ import org.slf4j.LoggerFactory;
  * once when the batch completes, and bytes written at any other time are flushed once at the
  * end of the current event-loop task, so a turn's writes become one flush (one system call).
  *
+ * <p>TLS, when the pipeline has an {@code SslHandler} first: the protocol sees plaintext, and
+ * the handler's events reach it through {@link #onHandshake} and {@link #onException}.
+ *
  * <p>Threads: everything runs on the channel's event loop; the {@code ITransport} methods called
  * from another thread are passed to it.
  *
  * <p>Twisted: {@code twisted.internet.tcp.Connection} with {@code abstract.FileDescriptor}.
  */
-final class ChannelTransport implements ITCPTransport {
+final class ChannelTransport implements ISSLTransport {
     private static final Logger log = LoggerFactory.getLogger(ChannelTransport.class);
     static final String DONE = "Connection was closed cleanly.";
     static final String LOST = "Connection to the other side was lost in a non-clean fashion";
@@ -279,12 +289,15 @@ final class ChannelTransport implements ITCPTransport {
             log.debug("{} after it closed: {}", this, cause.toString());
             return;
         }
+        Failure tls = Tls.failure(cause);
         if (lostReason == null) {
-            lostReason = new Failure(cause instanceof IOException
+            lostReason = tls != null ? tls : new Failure(cause instanceof IOException
                     ? new ConnectionLost(LOST + ": " + cause.getMessage(), cause)
                     : cause);
         }
-        if (!(cause instanceof IOException)) {
+        if (tls != null) {
+            log.debug("{}: {}; closing it", this, tls.getErrorMessage());
+        } else if (!(cause instanceof IOException)) {
             log.warn("{} failed; closing it", this, cause);
         }
         closeChannel();
@@ -802,6 +815,61 @@ final class ChannelTransport implements ITCPTransport {
     @Override
     public void stopProducing() {
         loseConnection();
+    }
+
+    // ------------------------------------------------------------------ TLS
+
+    /** The TLS handler, or null while the connection runs in the clear. */
+    private SslHandler sslHandler() {
+        return (SslHandler) pipeline.get(Tls.HANDLER_NAME);
+    }
+
+    /**
+     * The TLS handshake ended: on success a protocol that listens hears of it; on failure the
+     * failure becomes the reason the connection is lost (the handler closes the channel).
+     */
+    void onHandshake(SslHandshakeCompletionEvent event) {
+        if (disconnected || protocol == null) {
+            return;
+        }
+        if (!event.isSuccess()) {
+            if (lostReason == null) {
+                lostReason = Tls.handshakeFailure(event.cause());
+            }
+            return;
+        }
+        if (protocol instanceof IHandshakeListener) {
+            try {
+                ((IHandshakeListener) protocol).handshakeCompleted();
+            } catch (Throwable t) {
+                fail("handshakeCompleted", t);
+            }
+        }
+    }
+
+    @Override
+    public boolean TLS() {
+        return sslHandler() != null;
+    }
+
+    @Override
+    public X509Certificate getPeerCertificate() {
+        SslHandler tls = sslHandler();
+        if (tls == null || !tls.handshakeFuture().isSuccess()) {
+            return null;
+        }
+        try {
+            Certificate[] chain = tls.engine().getSession().getPeerCertificates();
+            return chain.length > 0 && chain[0] instanceof X509Certificate ? (X509Certificate) chain[0] : null;
+        } catch (SSLPeerUnverifiedException e) {
+            return null; // The peer presented no certificate.
+        }
+    }
+
+    @Override
+    public String negotiatedProtocol() {
+        SslHandler tls = sslHandler();
+        return tls == null || !tls.handshakeFuture().isSuccess() ? null : tls.applicationProtocol();
     }
 
     // ------------------------------------------------------------------ addresses and options
