@@ -17,6 +17,7 @@ import dev.jtwisted.internet.IPv4Address;
 import dev.jtwisted.internet.ISSLTransport;
 import dev.jtwisted.internet.Protocol;
 import dev.jtwisted.internet.ServerFactory;
+import dev.jtwisted.internet.endpoints.Endpoints;
 import dev.jtwisted.internet.ssl.CertificateOptions;
 import dev.jtwisted.internet.ssl.IContextFactory;
 import dev.jtwisted.internet.ssl.PEM;
@@ -553,6 +554,64 @@ class TlsIntegrationTest {
             } finally {
                 group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
             }
+        }
+    }
+
+    @Nested
+    class EndpointDescriptions {
+        private String q(Path path) {
+            return Endpoints.quoteStringArgument(path.toString());
+        }
+
+        private int listen(String description, ServerFactory factory) throws Exception {
+            IListeningPort port = Reactors.onDeferred(server,
+                    () -> Endpoints.serverFromString(server, description).listen(factory));
+            return ((IPv4Address) port.getHost()).port();
+        }
+
+        @Test
+        void anSslServerAndATlsClientFromDescriptionsEcho() throws Exception {
+            Served served = new Served(Echo::new);
+            int port = listen("ssl:0:interface=127.0.0.1:privateKey=" + q(pki.serverKey()) + ":certKey="
+                    + q(pki.serverCert()), served);
+            Watched c = new Watched().expecting("described");
+            Watched connected = Reactors.onDeferred(client, () -> Endpoints.connectProtocol(Endpoints.clientFromString(
+                    client, "tls:localhost:" + port + ":trustRoots=" + q(pki.caDir())), c));
+            assertTrue(get(c.handshake).TLS());
+            connected.transport().write("described".getBytes(US_ASCII));
+            assertEquals("described", get(c.gotExpected));
+        }
+
+        @Test
+        void aTlsClientsConnectFailsWithTheSslErrorWhenTheServerHasAnotherName() throws Exception {
+            int port = listen("ssl:0:interface=127.0.0.1:privateKey=" + q(pki.wrongHostKey()) + ":certKey="
+                    + q(pki.wrongHostCert()), new Served(Watched::new));
+            Watched c = new Watched();
+            CompletableFuture<Failure> failed = new CompletableFuture<>();
+            Reactors.on(client, () -> Endpoints.connectProtocol(Endpoints.clientFromString(client,
+                    "tls:localhost:" + port + ":trustRoots=" + q(pki.caDir())), c).addErrback(f -> {
+                        failed.complete(f);
+                        return null;
+                    }));
+            SSLError e = sslError(get(failed));
+            assertTrue(e.getMessage().startsWith("TLS handshake failed: "), e.getMessage());
+            assertFalse(c.made.isDone());
+        }
+
+        @Test
+        void anSslClientWithACertificateReachesAServerThatRequiresOne() throws Exception {
+            Served served = new Served(Echo::new);
+            CertificateOptions requiring = CertificateOptions.builder()
+                    .privateCertificate(PrivateCertificate.load(pki.serverCert(), pki.serverKey()))
+                    .trustRoot(trustCa).build();
+            IListeningPort listening = Reactors.on(server, () -> server.listenSSL(0, served, requiring, 50, "127.0.0.1"));
+            int port = ((IPv4Address) listening.getHost()).port();
+            Watched c = new Watched();
+            Reactors.onDeferred(client, () -> Endpoints.connectProtocol(Endpoints.clientFromString(client,
+                    "ssl:127.0.0.1:" + port + ":hostname=localhost:caCertsDir=" + q(pki.caDir()) + ":certKey="
+                            + q(pki.clientCert()) + ":privateKey=" + q(pki.clientKey())), c));
+            assertEquals("CN=jtwisted test client",
+                    get(served.connection(0).handshake).getPeerCertificate().getSubjectX500Principal().getName());
         }
     }
 
