@@ -6,14 +6,18 @@ import dev.jtwisted.internet.ConnectionLost;
 import dev.jtwisted.internet.IAddress;
 import dev.jtwisted.internet.IHalfCloseableProtocol;
 import dev.jtwisted.internet.IHandshakeListener;
+import dev.jtwisted.internet.IPAddress;
 import dev.jtwisted.internet.IProducer;
 import dev.jtwisted.internet.IProtocol;
 import dev.jtwisted.internet.IPullProducer;
 import dev.jtwisted.internet.IPushProducer;
 import dev.jtwisted.internet.ISSLTransport;
 import dev.jtwisted.internet.ITCPTransport;
+import dev.jtwisted.internet.ITLSTransport;
 import dev.jtwisted.internet.Protocol;
 import dev.jtwisted.internet.internal.Producers;
+import dev.jtwisted.internet.internal.TLSClientDefault;
+import dev.jtwisted.internet.ssl.IContextFactory;
 import dev.jtwisted.python.failure.Failure;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -48,15 +52,16 @@ import org.slf4j.LoggerFactory;
  * once when the batch completes, and bytes written at any other time are flushed once at the
  * end of the current event-loop task, so a turn's writes become one flush (one system call).
  *
- * <p>TLS, when the pipeline has an {@code SslHandler} first: the protocol sees plaintext, and
- * the handler's events reach it through {@link #onHandshake} and {@link #onException}.
+ * <p>TLS, when the pipeline has an {@code SslHandler} first (from the start, or once
+ * {@link #startTLS} puts it there): the protocol sees plaintext, and the handler's events reach
+ * it through {@link #onHandshake} and {@link #onException}.
  *
  * <p>Threads: everything runs on the channel's event loop; the {@code ITransport} methods called
  * from another thread are passed to it.
  *
  * <p>Twisted: {@code twisted.internet.tcp.Connection} with {@code abstract.FileDescriptor}.
  */
-final class ChannelTransport implements ISSLTransport {
+final class ChannelTransport implements ISSLTransport, ITLSTransport, TLSClientDefault {
     private static final Logger log = LoggerFactory.getLogger(ChannelTransport.class);
     static final String DONE = "Connection was closed cleanly.";
     static final String LOST = "Connection to the other side was lost in a non-clean fashion";
@@ -126,12 +131,19 @@ final class ChannelTransport implements ISSLTransport {
     private ArrayDeque<byte[]> pendingInbound;
     private boolean pendingEof;
 
+    /**
+     * The TLS handler, from the start or since {@link #startTLS}; null while in clear. Kept here
+     * because the pipeline empties when the channel closes, and {@code connectionLost} may ask.
+     */
+    private SslHandler tls;
+
     ChannelTransport(Channel channel, ConnectionOwner owner) {
         this.channel = channel;
         this.pipeline = channel.pipeline();
         this.loop = channel.eventLoop();
         this.owner = owner;
         this.lost = loop.newPromise();
+        this.tls = (SslHandler) pipeline.get(Tls.HANDLER_NAME);
     }
 
     /** The connection's protocol; null before the channel is active. */
@@ -289,14 +301,14 @@ final class ChannelTransport implements ISSLTransport {
             log.debug("{} after it closed: {}", this, cause.toString());
             return;
         }
-        Failure tls = Tls.failure(cause);
+        Failure tlsFailure = Tls.failure(cause);
         if (lostReason == null) {
-            lostReason = tls != null ? tls : new Failure(cause instanceof IOException
+            lostReason = tlsFailure != null ? tlsFailure : new Failure(cause instanceof IOException
                     ? new ConnectionLost(LOST + ": " + cause.getMessage(), cause)
                     : cause);
         }
-        if (tls != null) {
-            log.debug("{}: {}; closing it", this, tls.getErrorMessage());
+        if (tlsFailure != null) {
+            log.debug("{}: {}; closing it", this, tlsFailure.getErrorMessage());
         } else if (!(cause instanceof IOException)) {
             log.warn("{} failed; closing it", this, cause);
         }
@@ -819,11 +831,6 @@ final class ChannelTransport implements ISSLTransport {
 
     // ------------------------------------------------------------------ TLS
 
-    /** The TLS handler, or null while the connection runs in the clear. */
-    private SslHandler sslHandler() {
-        return (SslHandler) pipeline.get(Tls.HANDLER_NAME);
-    }
-
     /**
      * The TLS handshake ended: on success a protocol that listens hears of it; on failure the
      * failure becomes the reason the connection is lost (the handler closes the channel).
@@ -849,12 +856,60 @@ final class ChannelTransport implements ISSLTransport {
 
     @Override
     public boolean TLS() {
-        return sslHandler() != null;
+        return tls != null;
+    }
+
+    /** A connection this side made (no parent channel) is the TLS client by default. */
+    @Override
+    public boolean tlsClientDefault() {
+        return channel.parent() == null;
+    }
+
+    @Override
+    public void startTLS(IContextFactory contextFactory) {
+        startTLS(contextFactory, true);
+    }
+
+    /**
+     * Sends what was written so far in clear (it is queued below the pipeline at once), then
+     * puts an {@code SslHandler} first in the pipeline: everything written from now on is
+     * encrypted, and a client-side handler starts its handshake at once. Called from another
+     * thread, it is passed to the event loop, and an argument that cannot be used is logged there
+     * and closes the connection instead of throwing.
+     */
+    @Override
+    public void startTLS(IContextFactory contextFactory, boolean normal) {
+        Objects.requireNonNull(contextFactory, "contextFactory");
+        if (!loop.inEventLoop()) {
+            loop.execute(() -> {
+                try {
+                    startTLS(contextFactory, normal);
+                } catch (RuntimeException e) {
+                    fail("startTLS", e);
+                }
+            });
+            return;
+        }
+        if (TLS()) {
+            throw new IllegalStateException("TLS has already started on " + this);
+        }
+        if (!connected || closing) {
+            return;
+        }
+        boolean client = Tls.isClient(contextFactory, tlsClientDefault() == normal);
+        IAddress peerAddress = getPeer();
+        SslHandler handler = peerAddress instanceof IPAddress
+                ? Tls.newHandler(contextFactory, client, channel.alloc(), ((IPAddress) peerAddress).host(),
+                        ((IPAddress) peerAddress).port())
+                : Tls.newHandler(contextFactory, client, channel.alloc(), null, 0);
+        handOffGather();
+        pipeline.flush();
+        tls = handler;
+        pipeline.addFirst(Tls.HANDLER_NAME, handler);
     }
 
     @Override
     public X509Certificate getPeerCertificate() {
-        SslHandler tls = sslHandler();
         if (tls == null || !tls.handshakeFuture().isSuccess()) {
             return null;
         }
@@ -868,7 +923,6 @@ final class ChannelTransport implements ISSLTransport {
 
     @Override
     public String negotiatedProtocol() {
-        SslHandler tls = sslHandler();
         return tls == null || !tls.handshakeFuture().isSuccess() ? null : tls.applicationProtocol();
     }
 
