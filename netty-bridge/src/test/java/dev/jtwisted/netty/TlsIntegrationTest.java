@@ -18,6 +18,7 @@ import dev.jtwisted.internet.ISSLTransport;
 import dev.jtwisted.internet.Protocol;
 import dev.jtwisted.internet.ServerFactory;
 import dev.jtwisted.internet.endpoints.Endpoints;
+import dev.jtwisted.internet.endpoints.UNIXClientEndpoint;
 import dev.jtwisted.internet.ssl.CertificateOptions;
 import dev.jtwisted.internet.ssl.IContextFactory;
 import dev.jtwisted.internet.ssl.PEM;
@@ -26,6 +27,7 @@ import dev.jtwisted.internet.ssl.SSL;
 import dev.jtwisted.internet.ssl.SSLError;
 import dev.jtwisted.internet.ssl.TLSVersion;
 import dev.jtwisted.internet.ssl.TrustRoot;
+import dev.jtwisted.protocols.tls.TLSMemoryBIOFactory;
 import dev.jtwisted.python.failure.Failure;
 import dev.jtwisted.testing.TestCertificates;
 import io.netty.bootstrap.Bootstrap;
@@ -46,6 +48,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -612,6 +615,57 @@ class TlsIntegrationTest {
                             + q(pki.clientCert()) + ":privateKey=" + q(pki.clientKey())), c));
             assertEquals("CN=jtwisted test client",
                     get(served.connection(0).handshake).getPeerCertificate().getSubjectX500Principal().getName());
+        }
+    }
+
+    @Nested
+    class Wrappers {
+        @Test // Twisted: TLSMemoryBIOFactory over a plain port, as ssl: endpoints were before listenSSL
+        void aTlsMemoryBioFactoryOnAPlainTcpPortServesTls() throws Exception {
+            Served served = new Served(Echo::new);
+            IListeningPort listening = server.listenTCP(0, new TLSMemoryBIOFactory(serverOptions, false, served), 50,
+                    "127.0.0.1");
+            int port = ((IPv4Address) listening.getHost()).port();
+            Watched c = new Watched().expecting("wrapped");
+            connectSSL(port, c, SSL.optionsForClientTLS("localhost", trustCa));
+            get(c.made).write("wrapped".getBytes(US_ASCII));
+            assertEquals("wrapped", get(c.gotExpected));
+            ISSLTransport s = get(served.connection(0).handshake);
+            assertTrue(s.TLS());
+        }
+
+        @Test
+        void wrapClientTlsOverAUnixEndpointConnectsOnceTheHandshakeIsDone() throws Exception {
+            String path = Files.createTempDirectory(dir, "unix").resolve("tls.sock").toString();
+            Served served = new Served(Echo::new);
+            Reactors.on(server, () -> server.listenUNIX(path, new TLSMemoryBIOFactory(serverOptions, false, served)));
+            Watched c = new Watched().expecting("over unix");
+            Watched connected = Reactors.onDeferred(client, () -> Endpoints.connectProtocol(
+                    Endpoints.wrapClientTLS(SSL.optionsForClientTLS("localhost", trustCa),
+                            new UNIXClientEndpoint(client, path)), c));
+            assertEquals(List.of("connectionMade", "handshakeCompleted"), c.events);
+            assertEquals("CN=localhost", ((ISSLTransport) connected.transport()).getPeerCertificate()
+                    .getSubjectX500Principal().getName());
+            connected.transport().write("over unix".getBytes(US_ASCII));
+            assertEquals("over unix", get(c.gotExpected));
+        }
+
+        @Test
+        void wrapClientTlsOverAUnixEndpointFailsItsDeferredWhenTheHostIsWrong() throws Exception {
+            String path = Files.createTempDirectory(dir, "unix").resolve("tls.sock").toString();
+            Reactors.on(server, () -> server.listenUNIX(path, new TLSMemoryBIOFactory(
+                    PrivateCertificate.load(pki.wrongHostCert(), pki.wrongHostKey()).options(), false,
+                    new Served(Watched::new))));
+            Watched c = new Watched();
+            CompletableFuture<Failure> failed = new CompletableFuture<>();
+            Reactors.on(client, () -> Endpoints.connectProtocol(Endpoints.wrapClientTLS(
+                    SSL.optionsForClientTLS("localhost", trustCa), new UNIXClientEndpoint(client, path)), c)
+                    .addErrback(f -> {
+                        failed.complete(f);
+                        return null;
+                    }));
+            sslError(get(failed));
+            assertEquals(List.of(), c.events, "the wrapped protocol never connected");
         }
     }
 

@@ -4,17 +4,19 @@ import dev.jtwisted.internet.IProtocol;
 import dev.jtwisted.internet.IProtocolFactory;
 import dev.jtwisted.internet.IReactorSSL;
 import dev.jtwisted.internet.IStreamClientEndpoint;
-import dev.jtwisted.internet.defer.Defer;
 import dev.jtwisted.internet.defer.Deferred;
 import dev.jtwisted.internet.ssl.IContextFactory;
+import dev.jtwisted.protocols.tls.TLSMemoryBIOFactory;
+import dev.jtwisted.protocols.tls.TLSMemoryBIOProtocol;
 import java.util.Objects;
 
 /**
  * The endpoint {@link Endpoints#wrapClientTLS} returns: TLS over another client endpoint's
- * connections. Over a {@link TCP4ClientEndpoint} (what {@code tls:host:port} describes) it
- * connects with {@code connectSSL}, so TLS runs from the first byte and the Deferred fires once
- * the handshake has completed or fails with the {@link dev.jtwisted.internet.ssl.SSLError}. Not
- * API.
+ * connections. The Deferred fires once the handshake has completed, or fails with the
+ * {@link dev.jtwisted.internet.ssl.SSLError}. Over a {@link TCP4ClientEndpoint} (what
+ * {@code tls:host:port} describes) it connects with {@code connectSSL}; over any other endpoint
+ * it connects a {@link TLSMemoryBIOFactory}, whose protocol starts TLS as the connection is made.
+ * Not API.
  *
  * <p>Twisted: {@code endpoints._WrapperEndpoint} with {@code TLSMemoryBIOFactory}.
  */
@@ -36,8 +38,9 @@ final class TLSWrapClientEndpoint implements IStreamClientEndpoint {
             return WrappingFactory.connectSSL((IReactorSSL) tcp.reactor(), tcp.host(), tcp.port(), connectionCreator,
                     tcp.timeout(), tcp.bindAddress(), protocolFactory);
         }
-        return Defer.fail(new UnsupportedOperationException("TLS over " + wrappedEndpoint
-                + " is not available yet: only over TCP client endpoints on a reactor with listenSSL/connectSSL"));
+        TLSMemoryBIOFactory tls = new TLSMemoryBIOFactory(connectionCreator, true, protocolFactory);
+        return wrappedEndpoint.connect(tls)
+                .addCallbackDeferring(p -> ((TLSMemoryBIOProtocol) p).whenHandshakeCompleted());
     }
 
     /** The TLS settings. */
