@@ -347,6 +347,15 @@ class TlsIntegrationTest {
         }
 
         @Test
+        void anExpiredCertificateFailsTheConnection() throws Exception {
+            int port = listenSSL(new Served(Watched::new),
+                    PrivateCertificate.load(pki.expiredCert(), pki.expiredKey()).options());
+            Connecting attempt = connectSSL(port, new Watched(), SSL.optionsForClientTLS("localhost", trustCa));
+            SSLError e = sslError(get(attempt.failed));
+            assertTrue(e.getMessage().matches(".*(validity|expired|NotAfter).*"), e.getMessage());
+        }
+
+        @Test
         void thePlatformsCasDoNotTrustTheTestCa() throws Exception {
             int port = listenSSL(new Served(Watched::new), serverOptions);
             Connecting attempt = connectSSL(port, new Watched(), SSL.optionsForClientTLS("localhost"));

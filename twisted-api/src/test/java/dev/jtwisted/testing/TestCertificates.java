@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A small PKI made at test time with the {@code openssl} command, so that no private key is ever
  * committed: a test CA, certificates it signs for a server ({@code localhost} and
- * {@code 127.0.0.1}), a client and a wrong host, and a second CA nobody trusts with a server
- * certificate of its own. Keys are EC P-256 in PKCS#8 PEM ({@code BEGIN PRIVATE KEY}), except
+ * {@code 127.0.0.1}), a client, a wrong host and an expired server, and a second CA nobody
+ * trusts with a server certificate of its own. Keys are EC P-256 in PKCS#8 PEM ({@code BEGIN PRIVATE KEY}), except
  * the RSA server key kept in PKCS#1 ({@code BEGIN RSA PRIVATE KEY}) and the SEC1 EC one
  * ({@code BEGIN EC PRIVATE KEY}), for the PEM reader's tests. Shared by the twisted-api,
  * netty-bridge and interop tests (through twisted-api's test jar).
@@ -55,6 +55,8 @@ public final class TestCertificates {
             pki.makeLeaf("client", "jtwisted test client", "ca", ec(), "subjectAltName=DNS:client.test",
                     "extendedKeyUsage=clientAuth");
             pki.makeLeaf("wrong-host", "wrong.example", "ca", ec(), "subjectAltName=DNS:wrong.example",
+                    "extendedKeyUsage=serverAuth");
+            pki.makeLeaf("expired", "localhost", "ca", ec(), "subjectAltName=DNS:localhost,IP:127.0.0.1",
                     "extendedKeyUsage=serverAuth");
             pki.makeLeaf("rsa-server", "localhost", "ca", List.of("-newkey", "rsa:2048"),
                     "subjectAltName=DNS:localhost,IP:127.0.0.1", "extendedKeyUsage=serverAuth");
@@ -133,6 +135,15 @@ public final class TestCertificates {
         return dir.resolve("wrong-host.key");
     }
 
+    /** A certificate for {@code localhost}/127.0.0.1, signed by the CA, whose validity has ended. */
+    public Path expiredCert() {
+        return dir.resolve("expired.pem");
+    }
+
+    public Path expiredKey() {
+        return dir.resolve("expired.key");
+    }
+
     /** A second CA's certificate, which the tests never trust. */
     public Path otherCaCert() {
         return dir.resolve("other-ca.pem");
@@ -176,8 +187,10 @@ public final class TestCertificates {
         Files.writeString(dir.resolve(name + ".ext"), "basicConstraints=CA:FALSE\n"
                 + "keyUsage=critical,digitalSignature,keyEncipherment\nauthorityKeyIdentifier=keyid\n"
                 + String.join("\n", extensions) + "\n");
+        // "-days -1" makes a certificate whose validity ended a day before it began: expired.
         openssl("x509", "-req", "-in", name + ".csr", "-CA", ca + ".pem", "-CAkey", ca + ".key",
-                "-set_serial", String.valueOf(Math.abs((long) name.hashCode()) + 1000), "-days", "2",
+                "-set_serial", String.valueOf(Math.abs((long) name.hashCode()) + 1000),
+                "-days", name.equals("expired") ? "-1" : "2",
                 "-extfile", name + ".ext", "-out", name + ".pem");
     }
 
