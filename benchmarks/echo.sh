@@ -13,6 +13,11 @@
 #                                          its framing's codec; the table is frames/s and server
 #                                          CPU per frame. PAYLOAD bytes per frame body (64),
 #                                          IN_FLIGHT frames in flight per connection (16)
+#   TLS=1 benchmarks/echo.sh               every row over TLS: a certificate for localhost and
+#                                          127.0.0.1 is made with openssl in target/tls, the Netty
+#                                          server adds an SslHandler (JDK provider), jtwisted
+#                                          listens on an ssl: endpoint, Python on Twisted's ssl:
+#                                          endpoint, and EchoLoad connects with TLS trusting it
 #
 # With the default 16 KiB writes, loopback TCP in the kernel is most of the work (the server's
 # system time is several times its user time), which narrows the gaps between servers. The
@@ -44,6 +49,7 @@
 #   CONNECTIONS   connections (default 64)
 #   CHUNK         bytes per write (default 16384; raw only)
 #   WINDOW        bytes in flight per connection (default 65536; raw only)
+#   TLS           1: every server and the load tool speak TLS 1.3 (see above); default 0
 #   FRAMING       raw (default), line, netstring or int32: netty uses Netty's frame decoders,
 #                 jtwisted LineReceiver / NetstringReceiver / Int32StringReceiver, python the same
 #                 Twisted receivers; the views row is raw only
@@ -55,8 +61,9 @@
 #   PYTHON        interpreter with Twisted (default /usr/bin/python3)
 #   SKIP_BUILD=1  reuse benchmarks/target/benchmarks.jar
 #
-# Output in benchmarks/target/: echo-<framing>-<row>-server.{out,err}, echo-<framing>-<row>-load.txt
-# (RESULT lines of every round), echo-<framing>-results.md.
+# Output in benchmarks/target/: echo-<run>-<row>-server.{out,err}, echo-<run>-<row>-load.txt
+# (RESULT lines of every round), echo-<run>-results.md, where <run> is the framing, with "-tls"
+# after it under TLS=1.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -81,6 +88,9 @@ case "$framing" in
          shape="$framing frames, $payload B bodies, $connections connections x $in_flight frames in flight" ;;
     *) echo "FRAMING must be raw, line, netstring or int32: $framing" >&2; exit 2 ;;
 esac
+tls="${TLS:-0}"
+run="$framing"
+[[ "$tls" == 1 ]] && run="$framing-tls"
 java="${JAVA:-java}"
 read -r -a server_jvm <<< "${SERVER_JVM_OPTS:--Xms1g -Xmx1g}"
 read -r -a load_jvm <<< "${LOAD_JVM_OPTS:--Xms512m -Xmx512m}"
@@ -93,6 +103,21 @@ if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
 fi
 [[ -f "$jar" ]] || { echo "missing $jar: build it first" >&2; exit 1; }
 mkdir -p "$target"
+
+# TLS=1: one self-signed EC certificate for localhost and 127.0.0.1, trusted by the load tool.
+java_tls=()
+python_tls=()
+load_tls=()
+if [[ "$tls" == 1 ]]; then
+    tls_dir="$target/tls"
+    mkdir -p "$tls_dir"
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
+        -keyout "$tls_dir/key.pem" -out "$tls_dir/cert.pem" -subj /CN=localhost \
+        -addext subjectAltName=DNS:localhost,IP:127.0.0.1 2> /dev/null
+    java_tls=(--tls-cert "$tls_dir/cert.pem" --tls-key "$tls_dir/key.pem")
+    python_tls=(--endpoint "ssl:0:interface=127.0.0.1:privateKey=$tls_dir/key.pem:certKey=$tls_dir/cert.pem")
+    load_tls=(--tls-ca "$tls_dir/cert.pem")
+fi
 
 if command -v taskset > /dev/null && (( $(nproc) >= 2 )); then
     server_pin=(taskset -c 0)
@@ -126,7 +151,7 @@ trap stop_server EXIT
 start_server() {
     local row="$1"
     shift
-    local out="$target/echo-$framing-$row-server.out" err="$target/echo-$framing-$row-server.err"
+    local out="$target/echo-$run-$row-server.out" err="$target/echo-$run-$row-server.err"
     : > "$out"
     # A plain background command, not a subshell: taskset execs the server, so $! is the
     # server's own pid, whose CPU time EchoLoad reads from /proc and which stop_server kills.
@@ -158,23 +183,25 @@ run_row() {
     local framed=(--framing "$framing")
     case "$row" in
         netty) start_server netty "$java" "${server_jvm[@]}" -cp "$jar" \
-                   dev.jtwisted.benchmarks.echo.NettyEchoServer "${framed[@]}" || status=$? ;;
+                   dev.jtwisted.benchmarks.echo.NettyEchoServer "${framed[@]}" "${java_tls[@]}" || status=$? ;;
         jtwisted) start_server jtwisted "$java" "${server_jvm[@]}" -cp "$jar" \
-                   dev.jtwisted.benchmarks.echo.JtwistedEchoServer "${framed[@]}" || status=$? ;;
+                   dev.jtwisted.benchmarks.echo.JtwistedEchoServer "${framed[@]}" "${java_tls[@]}" || status=$? ;;
         jtwisted-views)
             if [[ "$framing" != raw ]]; then
                 note[$row]="raw echo only"
                 return 0
             fi
             start_server jtwisted-views "$java" "${server_jvm[@]}" -cp "$jar" \
-                   dev.jtwisted.benchmarks.echo.JtwistedEchoServer --views true || status=$? ;;
+                   dev.jtwisted.benchmarks.echo.JtwistedEchoServer --views true "${java_tls[@]}" || status=$? ;;
         jtwisted2) start_server jtwisted2 "$java" "${server_jvm[@]}" -cp "$jar" \
-                   dev.jtwisted.benchmarks.echo.JtwistedEchoServer --event-loops 2 "${framed[@]}" || status=$? ;;
-        python) start_server python "$python" "$echo_py" --timeout 0 "${framed[@]}" || status=$? ;;
+                   dev.jtwisted.benchmarks.echo.JtwistedEchoServer --event-loops 2 "${framed[@]}" \
+                   "${java_tls[@]}" || status=$? ;;
+        python) start_server python "$python" "$echo_py" --timeout 0 "${framed[@]}" "${python_tls[@]}" \
+                   || status=$? ;;
         *) echo "unknown server row: $row (known: netty jtwisted jtwisted-views jtwisted2 python)" >&2; exit 2 ;;
     esac
     if [[ "$status" != 0 ]]; then
-        note[$row]="server failed to start (see target/echo-$framing-$row-server.err)"
+        note[$row]="server failed to start (see target/echo-$run-$row-server.err)"
         return 0
     fi
     local pid="$server_pid"
@@ -184,16 +211,16 @@ run_row() {
     "${load_pin[@]}" "$java" "${load_jvm[@]}" -cp "$jar" dev.jtwisted.benchmarks.echo.EchoLoad \
         --port "$server_port" --server-pid "$pid" --clk-tck "$clk_tck" --label "$row" \
         --connections "$connections" "${load_shape[@]}" \
-        --warmup "$warmup" --duration "$duration" \
-        >> "$target/echo-$framing-$row-load.txt" 2> "$target/echo-$framing-$row-load.err" || load_status=$?
-    grep -v '^SLF4J' "$target/echo-$framing-$row-load.err" >&2 || true
+        --warmup "$warmup" --duration "$duration" "${load_tls[@]}" \
+        >> "$target/echo-$run-$row-load.txt" 2> "$target/echo-$run-$row-load.err" || load_status=$?
+    grep -v '^SLF4J' "$target/echo-$run-$row-load.err" >&2 || true
     stop_server
     if [[ "$load_status" != 0 ]]; then
-        note[$row]="load run failed (status $load_status, see target/echo-$framing-$row-load.err)"
+        note[$row]="load run failed (status $load_status, see target/echo-$run-$row-load.err)"
         return 0
     fi
     local result
-    result="$(grep '^RESULT ' "$target/echo-$framing-$row-load.txt" | tail -n 1)"
+    result="$(grep '^RESULT ' "$target/echo-$run-$row-load.txt" | tail -n 1)"
     runs[$row]+="$(sed -n 's/.* mbps=\([^ ]*\).*/\1/p' <<< "$result") "
     cpu_runs[$row]+="$(sed -n 's/.* server_cpu_s_per_gb=\([^ ]*\).*/\1/p' <<< "$result") "
     busy_runs[$row]+="$(sed -n 's/.* server_busy=\([^ ]*\).*/\1/p' <<< "$result") "
@@ -212,7 +239,7 @@ median() {
 }
 
 for row in $servers; do
-    rm -f "$target/echo-$framing-$row-load.txt"
+    rm -f "$target/echo-$run-$row-load.txt"
 done
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq "$rounds"); do
@@ -229,9 +256,11 @@ case "$framing" in
     netstring) netty_codec="a netstring ByteToMessageDecoder"; receiver="NetstringReceiver" ;;
     int32) netty_codec="LengthFieldBasedFrameDecoder + LengthFieldPrepender"; receiver="Int32StringReceiver" ;;
 esac
+over=""
+[[ "$tls" == 1 ]] && over=", over TLS"
 label() {
     case "$1" in
-        netty) echo "plain Netty ($netty_codec)" ;;
+        netty) echo "plain Netty ($netty_codec$([[ "$tls" == 1 ]] && echo " + SslHandler, JDK provider"))" ;;
         jtwisted) echo "jtwisted ($receiver on the reactor)" ;;
         jtwisted-views) echo "jtwisted, ByteBuffer views (zero-copy echo)" ;;
         jtwisted2) echo "jtwisted, 2 event loops" ;;
@@ -269,7 +298,7 @@ ratio() {
     awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'
 }
 
-results="$target/echo-$framing-results.md"
+results="$target/echo-$run-results.md"
 {
     if [[ "$framing" == raw ]]; then
         echo "| Server | MB/s (best) | vs Netty | Server CPU s per GB | vs Netty (GB per CPU s) | Server busy | Rounds (MB/s) |"
@@ -293,7 +322,7 @@ results="$target/echo-$framing-results.md"
 } > "$results"
 
 echo
-echo "Echo benchmark: $shape, ${warmup}s warm-up," \
+echo "Echo benchmark$over: $shape, ${warmup}s warm-up," \
     "${duration}s measured per server and round, $rounds round(s); $pinning; $("$java" -XshowSettings:properties -version 2>&1 |
         awk -F' = ' '/^ *java\.version = /{print "Java " $2; exit}'), $(uname -sr), $(nproc) CPUs."
 if [[ "$framing" == raw ]]; then

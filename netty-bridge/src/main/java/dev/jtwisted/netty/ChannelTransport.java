@@ -5,13 +5,19 @@ import dev.jtwisted.internet.ConnectionDone;
 import dev.jtwisted.internet.ConnectionLost;
 import dev.jtwisted.internet.IAddress;
 import dev.jtwisted.internet.IHalfCloseableProtocol;
+import dev.jtwisted.internet.IHandshakeListener;
+import dev.jtwisted.internet.IPAddress;
 import dev.jtwisted.internet.IProducer;
 import dev.jtwisted.internet.IProtocol;
 import dev.jtwisted.internet.IPullProducer;
 import dev.jtwisted.internet.IPushProducer;
+import dev.jtwisted.internet.ISSLTransport;
 import dev.jtwisted.internet.ITCPTransport;
+import dev.jtwisted.internet.ITLSTransport;
 import dev.jtwisted.internet.Protocol;
 import dev.jtwisted.internet.internal.Producers;
+import dev.jtwisted.internet.internal.TLSClientDefault;
+import dev.jtwisted.internet.ssl.IContextFactory;
 import dev.jtwisted.python.failure.Failure;
 import dev.jtwisted.web.http.HTTPChannel;
 import io.netty.buffer.ByteBuf;
@@ -23,14 +29,19 @@ import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.channel.socket.SocketChannelConfig;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Promise;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,12 +53,16 @@ import org.slf4j.LoggerFactory;
  * once when the batch completes, and bytes written at any other time are flushed once at the
  * end of the current event-loop task, so a turn's writes become one flush (one system call).
  *
+ * <p>TLS, when the pipeline has an {@code SslHandler} first (from the start, or once
+ * {@link #startTLS} puts it there): the protocol sees plaintext, and the handler's events reach
+ * it through {@link #onHandshake} and {@link #onException}.
+ *
  * <p>Threads: everything runs on the channel's event loop; the {@code ITransport} methods called
  * from another thread are passed to it.
  *
  * <p>Twisted: {@code twisted.internet.tcp.Connection} with {@code abstract.FileDescriptor}.
  */
-final class ChannelTransport implements ITCPTransport {
+final class ChannelTransport implements ISSLTransport, ITLSTransport, TLSClientDefault {
     private static final Logger log = LoggerFactory.getLogger(ChannelTransport.class);
     static final String DONE = "Connection was closed cleanly.";
     static final String LOST = "Connection to the other side was lost in a non-clean fashion";
@@ -117,12 +132,19 @@ final class ChannelTransport implements ITCPTransport {
     private ArrayDeque<byte[]> pendingInbound;
     private boolean pendingEof;
 
+    /**
+     * The TLS handler, from the start or since {@link #startTLS}; null while in clear. Kept here
+     * because the pipeline empties when the channel closes, and {@code connectionLost} may ask.
+     */
+    private SslHandler tls;
+
     ChannelTransport(Channel channel, ConnectionOwner owner) {
         this.channel = channel;
         this.pipeline = channel.pipeline();
         this.loop = channel.eventLoop();
         this.owner = owner;
         this.lost = loop.newPromise();
+        this.tls = (SslHandler) pipeline.get(Tls.HANDLER_NAME);
     }
 
     /** The connection's protocol; null before the channel is active. */
@@ -284,12 +306,15 @@ final class ChannelTransport implements ITCPTransport {
             log.debug("{} after it closed: {}", this, cause.toString());
             return;
         }
+        Failure tlsFailure = Tls.failure(cause);
         if (lostReason == null) {
-            lostReason = new Failure(cause instanceof IOException
+            lostReason = tlsFailure != null ? tlsFailure : new Failure(cause instanceof IOException
                     ? new ConnectionLost(LOST + ": " + cause.getMessage(), cause)
                     : cause);
         }
-        if (!(cause instanceof IOException)) {
+        if (tlsFailure != null) {
+            log.debug("{}: {}; closing it", this, tlsFailure.getErrorMessage());
+        } else if (!(cause instanceof IOException)) {
             log.warn("{} failed; closing it", this, cause);
         }
         closeChannel();
@@ -830,6 +855,103 @@ final class ChannelTransport implements ITCPTransport {
     @Override
     public void stopProducing() {
         loseConnection();
+    }
+
+    // ------------------------------------------------------------------ TLS
+
+    /**
+     * The TLS handshake ended: on success a protocol that listens hears of it; on failure the
+     * failure becomes the reason the connection is lost (the handler closes the channel).
+     */
+    void onHandshake(SslHandshakeCompletionEvent event) {
+        if (disconnected || protocol == null) {
+            return;
+        }
+        if (!event.isSuccess()) {
+            if (lostReason == null) {
+                lostReason = Tls.handshakeFailure(event.cause());
+            }
+            return;
+        }
+        if (protocol instanceof IHandshakeListener) {
+            try {
+                ((IHandshakeListener) protocol).handshakeCompleted();
+            } catch (Throwable t) {
+                fail("handshakeCompleted", t);
+            }
+        }
+    }
+
+    @Override
+    public boolean TLS() {
+        return tls != null;
+    }
+
+    /** A connection this side made (no parent channel) is the TLS client by default. */
+    @Override
+    public boolean tlsClientDefault() {
+        return channel.parent() == null;
+    }
+
+    @Override
+    public void startTLS(IContextFactory contextFactory) {
+        startTLS(contextFactory, true);
+    }
+
+    /**
+     * Sends what was written so far in clear (it is queued below the pipeline at once), then
+     * puts an {@code SslHandler} first in the pipeline: everything written from now on is
+     * encrypted, and a client-side handler starts its handshake at once. Called from another
+     * thread, it is passed to the event loop, and an argument that cannot be used is logged there
+     * and closes the connection instead of throwing.
+     */
+    @Override
+    public void startTLS(IContextFactory contextFactory, boolean normal) {
+        Objects.requireNonNull(contextFactory, "contextFactory");
+        if (!loop.inEventLoop()) {
+            loop.execute(() -> {
+                try {
+                    startTLS(contextFactory, normal);
+                } catch (RuntimeException e) {
+                    fail("startTLS", e);
+                }
+            });
+            return;
+        }
+        if (TLS()) {
+            throw new IllegalStateException("TLS has already started on " + this);
+        }
+        if (!connected || closing) {
+            return;
+        }
+        boolean client = Tls.isClient(contextFactory, tlsClientDefault() == normal);
+        IAddress peerAddress = getPeer();
+        SslHandler handler = peerAddress instanceof IPAddress
+                ? Tls.newHandler(contextFactory, client, channel.alloc(), ((IPAddress) peerAddress).host(),
+                        ((IPAddress) peerAddress).port())
+                : Tls.newHandler(contextFactory, client, channel.alloc(), null, 0);
+        handOffGather();
+        pipeline.flush();
+        tls = handler;
+        pipeline.addFirst(Tls.HANDLER_NAME, handler);
+    }
+
+    @Override
+    public X509Certificate getPeerCertificate() {
+        if (tls == null || !tls.handshakeFuture().isSuccess()) {
+            return null;
+        }
+        try {
+            Certificate[] chain = tls.engine().getSession().getPeerCertificates();
+            return chain.length > 0 && chain[0] instanceof X509Certificate ? (X509Certificate) chain[0] : null;
+        } catch (SSLPeerUnverifiedException e) {
+            return null; // The peer presented no certificate.
+        }
+    }
+
+    @Override
+    public String negotiatedProtocol() {
+        return tls == null || !tls.handshakeFuture().isSuccess() ? null : tls.applicationProtocol();
     }
 
     // ------------------------------------------------------------------ addresses and options

@@ -18,6 +18,7 @@ import dev.jtwisted.internet.ReactorNotRestartable;
 import dev.jtwisted.internet.ReactorNotRunning;
 import dev.jtwisted.internet.defer.Deferred;
 import dev.jtwisted.internet.internal.ThreePhaseEvent;
+import dev.jtwisted.internet.ssl.IContextFactory;
 import dev.jtwisted.python.failure.Failure;
 import dev.jtwisted.python.threadpool.ThreadPool;
 import io.netty.channel.EventLoop;
@@ -794,6 +795,11 @@ public final class NettyReactor implements IReactor, AutoCloseable {
      */
     @Override
     public IListeningPort listenTCP(int port, IProtocolFactory factory, int backlog, String interfaceAddress) {
+        return listen(port, factory, backlog, interfaceAddress, null);
+    }
+
+    private IListeningPort listen(int port, IProtocolFactory factory, int backlog, String interfaceAddress,
+            IContextFactory tls) {
         Objects.requireNonNull(factory, "factory");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0 to 65535: " + port);
@@ -803,7 +809,7 @@ public final class NettyReactor implements IReactor, AutoCloseable {
         }
         EventLoop loop = currentLoop();
         TcpPort listening = new TcpPort(this, factory, interfaceAddress == null ? "" : interfaceAddress,
-                port, backlog, loop != null ? loop : mainLoop);
+                port, backlog, tls, loop != null ? loop : mainLoop);
         if (loop != null) {
             listening.startListening();
         } else {
@@ -821,6 +827,11 @@ public final class NettyReactor implements IReactor, AutoCloseable {
     @Override
     public IConnector connectTCP(String host, int port, ClientFactory factory, double timeout,
             IPv4Address bindAddress) {
+        return connect(host, port, factory, timeout, bindAddress, null);
+    }
+
+    private IConnector connect(String host, int port, ClientFactory factory, double timeout,
+            IPv4Address bindAddress, IContextFactory tls) {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(factory, "factory");
         if (port < 0 || port > 65535) {
@@ -831,7 +842,7 @@ public final class NettyReactor implements IReactor, AutoCloseable {
         }
         EventLoop here = currentLoop();
         EventLoop loop = here != null && here != mainLoop ? here : nextLoop();
-        TcpConnector connector = new TcpConnector(this, host, port, factory, timeout, bindAddress, loop);
+        TcpConnector connector = new TcpConnector(this, host, port, factory, timeout, bindAddress, tls, loop);
         if (loop.inEventLoop()) {
             connector.connect();
         } else if (here != null) {
@@ -841,6 +852,37 @@ public final class NettyReactor implements IReactor, AutoCloseable {
             runAndWait(loop, connector::connect);
         }
         return connector;
+    }
+
+    // ------------------------------------------------------------------ IReactorSSL
+
+    /**
+     * As {@link #listenTCP}, with TLS on every connection (Netty's {@code SslHandler} on the JDK's
+     * provider; see {@link dev.jtwisted.internet.IReactorSSL#listenSSL}). The TLS settings are
+     * turned into an engine context here, once, so bad ones fail this call.
+     *
+     * @throws IllegalArgumentException if {@code contextFactory} cannot serve
+     */
+    @Override
+    public IListeningPort listenSSL(int port, IProtocolFactory factory, IContextFactory contextFactory, int backlog,
+            String interfaceAddress) {
+        Objects.requireNonNull(contextFactory, "contextFactory");
+        Tls.context(contextFactory, false);
+        return listen(port, factory, backlog, interfaceAddress, contextFactory);
+    }
+
+    /**
+     * As {@link #connectTCP}, with TLS from the first byte; the protocol is built once the
+     * handshake has completed (see {@link dev.jtwisted.internet.IReactorSSL#connectSSL}).
+     *
+     * @throws IllegalArgumentException if {@code contextFactory}'s settings cannot be used
+     */
+    @Override
+    public IConnector connectSSL(String host, int port, ClientFactory factory, IContextFactory contextFactory,
+            double timeout, IPv4Address bindAddress) {
+        Objects.requireNonNull(contextFactory, "contextFactory");
+        Tls.context(contextFactory, true);
+        return connect(host, port, factory, timeout, bindAddress, contextFactory);
     }
 
     // ------------------------------------------------------------------ IReactorUNIX

@@ -12,11 +12,13 @@ import dev.jtwisted.internet.IPv6Address;
 import dev.jtwisted.internet.IProtocol;
 import dev.jtwisted.internet.NoRouteError;
 import dev.jtwisted.internet.TimeoutError;
+import dev.jtwisted.internet.ssl.IContextFactory;
 import dev.jtwisted.python.failure.Failure;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import java.net.ConnectException;
@@ -31,7 +33,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An outgoing TCP connection and its attempts: tells its {@link ClientFactory} how each goes,
- * and may be told to {@link #connect()} again.
+ * and may be told to {@link #connect()} again. With a TLS context factory ({@code connectSSL}),
+ * an attempt lasts until the TLS handshake has completed: a {@link HandshakeGate} keeps the
+ * protocol from being built before, and a failed handshake fails the attempt.
  *
  * <p>Threads: lives on one loop; its methods called elsewhere are passed to it.
  *
@@ -53,6 +57,8 @@ final class TcpConnector implements IConnector, ConnectionOwner {
     private final ClientFactory factory;
     private final double timeout;
     private final IPv4Address bindAddress;
+    /** TLS from the first byte, or null for plain TCP. */
+    private final IContextFactory tls;
     final EventLoop loop;
 
     private State state = State.DISCONNECTED;
@@ -61,8 +67,9 @@ final class TcpConnector implements IConnector, ConnectionOwner {
     private ChannelTransport transport;
 
     TcpConnector(NettyReactor reactor, String host, int port, ClientFactory factory, double timeout,
-            IPv4Address bindAddress, EventLoop loop) {
+            IPv4Address bindAddress, IContextFactory tls, EventLoop loop) {
         this.reactor = reactor;
+        this.tls = tls;
         this.host = host;
         this.port = port;
         this.factory = factory;
@@ -133,6 +140,12 @@ final class TcpConnector implements IConnector, ConnectionOwner {
         ch.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
         if (timeout > 0) {
             ch.config().setConnectTimeoutMillis((int) Math.min(Integer.MAX_VALUE, Math.ceil(timeout * 1000)));
+        }
+        if (tls != null) {
+            SslHandler ssl = Tls.newHandler(tls, true, ch.alloc(), host, port);
+            ssl.setHandshakeTimeoutMillis(timeout > 0 ? (long) Math.ceil(timeout * 1000) : 0);
+            ch.pipeline().addLast(Tls.HANDLER_NAME, ssl);
+            ch.pipeline().addLast(new HandshakeGate(reason -> failed(a, reason)));
         }
         ch.pipeline().addLast(new ProtocolHandler(this));
         SocketAddress local = bindAddress == null ? null
@@ -291,6 +304,6 @@ final class TcpConnector implements IConnector, ConnectionOwner {
 
     @Override
     public String toString() {
-        return "<TcpConnector to " + host + ":" + port + " " + state + ">";
+        return "<" + (tls == null ? "TcpConnector" : "TLS connector") + " to " + host + ":" + port + " " + state + ">";
     }
 }

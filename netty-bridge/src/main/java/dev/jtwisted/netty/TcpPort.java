@@ -8,6 +8,7 @@ import dev.jtwisted.internet.IPv6Address;
 import dev.jtwisted.internet.IProtocol;
 import dev.jtwisted.internet.IProtocolFactory;
 import dev.jtwisted.internet.defer.Deferred;
+import dev.jtwisted.internet.ssl.IContextFactory;
 import dev.jtwisted.python.failure.Failure;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -28,7 +29,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A listening TCP port: a Netty server channel whose accepted channels get a
  * {@link ProtocolHandler} each, spread over the reactor's loops. It accepts nothing until the
- * reactor runs (its server channel's auto-read stays off until then).
+ * reactor runs (its server channel's auto-read stays off until then). With a TLS context
+ * factory ({@code listenSSL}), each accepted channel gets an {@code SslHandler} first; its
+ * protocol is built at once, as in Twisted, and hears of a failed handshake in
+ * {@code connectionLost}.
  *
  * <p>Threads: lives on one loop (the one that listened, else the main loop).
  *
@@ -42,6 +46,8 @@ final class TcpPort implements IListeningPort, ConnectionOwner {
     private final String interfaceAddress;
     private final int port;
     private final int backlog;
+    /** TLS on every connection, or null for plain TCP. */
+    private final IContextFactory tls;
     final EventLoop loop;
     private final Promise<Void> closed;
     private ServerChannel channel;
@@ -49,8 +55,9 @@ final class TcpPort implements IListeningPort, ConnectionOwner {
     private boolean listening;
 
     TcpPort(NettyReactor reactor, IProtocolFactory factory, String interfaceAddress, int port, int backlog,
-            EventLoop loop) {
+            IContextFactory tls, EventLoop loop) {
         this.reactor = reactor;
+        this.tls = tls;
         this.factory = factory;
         this.interfaceAddress = interfaceAddress;
         this.port = port;
@@ -177,7 +184,7 @@ final class TcpPort implements IListeningPort, ConnectionOwner {
         listening = false;
         channel.close().addListener(f -> {
             reactor.ports.remove(this);
-            log.info("(TCP Port {} Closed)", portNumber());
+            log.info("({} Port {} Closed)", tls == null ? "TCP" : "TLS", portNumber());
             try {
                 factory.doStop();
             } catch (Throwable t) {
@@ -211,7 +218,8 @@ final class TcpPort implements IListeningPort, ConnectionOwner {
 
     @Override
     public String toString() {
-        return "<TcpPort of " + factory + " on " + (host != null ? portNumber() : port) + ">";
+        return "<" + (tls == null ? "TcpPort" : "TLS port") + " of " + factory + " on "
+                + (host != null ? portNumber() : port) + ">";
     }
 
     /** Hands each accepted channel a protocol handler and a loop. */
@@ -224,6 +232,9 @@ final class TcpPort implements IListeningPort, ConnectionOwner {
                 return;
             }
             child.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+            if (tls != null) {
+                child.pipeline().addLast(Tls.HANDLER_NAME, Tls.newHandler(tls, false, child.alloc(), null, 0));
+            }
             child.pipeline().addLast(new ProtocolHandler(TcpPort.this));
             try {
                 reactor.nextLoop().register(child).addListener(f -> {

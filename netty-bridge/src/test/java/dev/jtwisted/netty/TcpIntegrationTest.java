@@ -323,7 +323,7 @@ class TcpIntegrationTest {
 
         @Test
         void anUnknownHostBecomesDNSLookupError() {
-            TcpConnector connector = new TcpConnector(client, "no.such.host", 1, new ClientFactory(), 30, null,
+            TcpConnector connector = new TcpConnector(client, "no.such.host", 1, new ClientFactory(), 30, null, null,
                     client.mainLoop);
             Failure f = connector.translate(new UnknownHostException("no.such.host"));
             assertNotNull(f.check(DNSLookupError.class));

@@ -8,8 +8,13 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +50,10 @@ import java.util.concurrent.atomic.LongAdder;
  * the framed one {@value #FRAMES} (a prime) frames, so a server that echoed an old chunk would be
  * caught too.
  *
+ * <p>With {@code --tls-ca CERT} every connection runs TLS (Netty's {@code SslHandler} on the JDK's
+ * provider, the server's certificate checked against {@code CERT} and its host name); the bytes
+ * counted and checked are the plaintext ones.
+ *
  * <p>Reports MB/s (10<sup>6</sup> bytes a second) of echoed bytes, i.e. bytes that went to the
  * server and back, over the measurement only; with {@code --server-pid}, also the server's CPU
  * time then (user + system, from {@code /proc/<pid>/stat}), that time per GB echoed, and the
@@ -61,7 +70,7 @@ import java.util.concurrent.atomic.LongAdder;
  * java -cp benchmarks.jar dev.jtwisted.benchmarks.echo.EchoLoad --port PORT [--host 127.0.0.1]
  *     [--connections 64] [--chunk 16384] [--window 65536] [--warmup 5] [--duration 10]
  *     [--threads N] [--transport auto|epoll|nio] [--server-pid PID] [--clk-tck 100] [--label NAME]
- *     [--framing raw|line|netstring|int32 --payload 64 --in-flight 16]
+ *     [--framing raw|line|netstring|int32 --payload 64 --in-flight 16] [--tls-ca CERT.pem]
  * </pre>
  */
 public final class EchoLoad {
@@ -78,6 +87,8 @@ public final class EchoLoad {
     private final Transports transport;
     private final int threads;
     private final Framing framing;
+    /** TLS for every connection, or null. */
+    private final SslContext tls;
     /** The pattern's length: where the stream starts over. */
     private final int patternLength;
     /** The pattern, followed by its first {@code window} bytes again, so any write is one slice. */
@@ -88,8 +99,9 @@ public final class EchoLoad {
     private volatile boolean running = true;
 
     private EchoLoad(String host, int port, int connections, int chunk, int window, Transports transport,
-            int threads, Framing framing, int payload) {
+            int threads, Framing framing, int payload, SslContext tls) {
         this.host = host;
+        this.tls = tls;
         this.port = port;
         this.connections = connections;
         this.chunk = chunk;
@@ -205,7 +217,12 @@ public final class EchoLoad {
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
             List<ChannelFuture> connecting = new ArrayList<>();
             for (int i = 0; i < connections; i++) {
-                connecting.add(bootstrap.clone().handler(new Connection()).connect(host, port));
+                connecting.add(bootstrap.clone().handler(tls == null ? new Connection() : new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(tls.newHandler(ch.alloc(), host, port), new Connection());
+                    }
+                }).connect(host, port));
             }
             for (ChannelFuture f : connecting) {
                 if (!f.await(15, TimeUnit.SECONDS) || !f.isSuccess()) {
@@ -215,8 +232,8 @@ public final class EchoLoad {
                 channels.add(f.channel());
             }
             System.err.printf(Locale.ROOT, "EchoLoad: %d connections to %s:%d, %d B chunks, %d B window, framing %s,"
-                    + " %s, %d thread(s); warm-up %.1f s, measuring %.1f s%n", connections, host, port, chunk, window,
-                    framing, transport, threads, warmupSeconds, durationSeconds);
+                    + " %s, %d thread(s)%s; warm-up %.1f s, measuring %.1f s%n", connections, host, port, chunk, window,
+                    framing, transport, threads, tls == null ? "" : ", TLS", warmupSeconds, durationSeconds);
 
             if (failed.await(nanos(warmupSeconds), TimeUnit.NANOSECONDS)) {
                 return report(failure.get());
@@ -321,12 +338,22 @@ public final class EchoLoad {
         return 0;
     }
 
+    /** A TLS client context on the JDK's provider, trusting the certificates of {@code caFile}. */
+    private static SslContext clientTls(String caFile) {
+        try {
+            return SslContextBuilder.forClient().sslProvider(SslProvider.JDK)
+                    .trustManager(new File(caFile)).build();
+        } catch (javax.net.ssl.SSLException | RuntimeException e) {
+            throw new IllegalArgumentException("--tls-ca " + caFile + ": " + e.getMessage(), e);
+        }
+    }
+
     public static void main(String[] args) throws InterruptedException {
         int status;
         try {
             Flags flags = Flags.parse(args, Set.of("host", "port", "connections", "chunk", "window", "warmup",
                     "duration", "threads", "transport", "server-pid", "clk-tck", "label", "framing", "payload",
-                    "in-flight"));
+                    "in-flight", "tls-ca"));
             if (!flags.has("port")) {
                 throw new IllegalArgumentException("--port is required");
             }
@@ -366,7 +393,8 @@ public final class EchoLoad {
                     Transports.named(flags.string("transport", "auto")),
                     flags.integer("threads", Runtime.getRuntime().availableProcessors(), 1),
                     framing,
-                    payload);
+                    payload,
+                    flags.has("tls-ca") ? clientTls(flags.string("tls-ca", null)) : null);
             long serverPid = flags.number("server-pid", 0, 0);
             if (serverPid > 0) {
                 serverTicks(serverPid); // fail now, not after the warm-up

@@ -6,6 +6,7 @@ import dev.jtwisted.internet.IProtocolFactory;
 import dev.jtwisted.internet.IReactor;
 import dev.jtwisted.internet.Protocol;
 import dev.jtwisted.internet.ServerFactory;
+import dev.jtwisted.internet.endpoints.Endpoints;
 import dev.jtwisted.netty.NettyReactor;
 import dev.jtwisted.protocols.basic.Int32StringReceiver;
 import dev.jtwisted.protocols.basic.LineReceiver;
@@ -23,11 +24,13 @@ import java.util.Set;
  * path, instead of byte arrays. {@code --framing line|netstring|int32} echoes frames with
  * {@code protocols.basic}'s receivers instead: {@code LineReceiver} (each line back with
  * {@code sendLine}), {@code NetstringReceiver} or {@code Int32StringReceiver}, as the Python row
- * does with Twisted's own.
+ * does with Twisted's own. {@code --tls-cert CERT.pem --tls-key KEY.pem} listens with TLS,
+ * through an {@code ssl:} endpoint description as a Twisted program would.
  *
  * <pre>
  * java -cp benchmarks.jar dev.jtwisted.benchmarks.echo.JtwistedEchoServer \
  *     [--host 127.0.0.1] [--port 0] [--event-loops 1] [--views false] [--framing raw]
+ *     [--tls-cert CERT.pem --tls-key KEY.pem]
  * </pre>
  *
  * <p>Twisted: {@code docs/core/examples/echoserv.py}.
@@ -96,7 +99,8 @@ public final class JtwistedEchoServer {
     }
 
     public static void main(String[] args) {
-        Flags flags = Flags.parse(args, Set.of("host", "port", "event-loops", "views", "framing"));
+        Flags flags = Flags.parse(args, Set.of("host", "port", "event-loops", "views", "framing", "tls-cert",
+                "tls-key"));
         String host = flags.string("host", "127.0.0.1");
         int port = flags.integer("port", 0, 0);
         int eventLoops = flags.integer("event-loops", 1, 1);
@@ -108,10 +112,27 @@ public final class JtwistedEchoServer {
         IProtocolFactory factory = factory(framing, views);
 
         IReactor reactor = newReactor(eventLoops);
-        reactor.callWhenRunning(() -> {
-            IListeningPort listening = reactor.listenTCP(port, factory, 1024, host);
-            System.out.println("LISTENING " + ((IPv4Address) listening.getHost()).port());
-        });
+        if (flags.has("tls-cert")) {
+            String cert = flags.string("tls-cert", null);
+            String description = "ssl:" + port + ":interface=" + Endpoints.quoteStringArgument(host) + ":backlog=1024"
+                    + ":certKey=" + Endpoints.quoteStringArgument(cert)
+                    + ":privateKey=" + Endpoints.quoteStringArgument(flags.string("tls-key", cert));
+            reactor.callWhenRunning(() -> Endpoints.serverFromString(reactor, description).listen(factory)
+                    .addCallback(listening -> {
+                        System.out.println("LISTENING " + ((IPv4Address) listening.getHost()).port());
+                        return null;
+                    })
+                    .addErrback(failure -> {
+                        System.err.println("JtwistedEchoServer: cannot listen: " + failure.getErrorMessage());
+                        reactor.stop();
+                        return null;
+                    }));
+        } else {
+            reactor.callWhenRunning(() -> {
+                IListeningPort listening = reactor.listenTCP(port, factory, 1024, host);
+                System.out.println("LISTENING " + ((IPv4Address) listening.getHost()).port());
+            });
+        }
         reactor.run();
     }
 }

@@ -10,6 +10,10 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Set;
@@ -24,11 +28,15 @@ import java.util.Set;
  * {@code LengthFieldPrepender}, and a handler that writes each frame back in the same framing,
  * flushing once per read burst: the plain Netty way to write what {@code protocols.basic} does.
  *
+ * <p>With {@code --tls-cert CERT.pem --tls-key KEY.pem} every connection gets an {@code SslHandler}
+ * first (the JDK's provider), as a Netty user adds TLS: the baseline of the TLS echo rows.
+ *
  * <p>Prints {@code LISTENING <port>} once bound and serves until killed.
  *
  * <pre>
  * java -cp benchmarks.jar dev.jtwisted.benchmarks.echo.NettyEchoServer \
  *     [--host 127.0.0.1] [--port 0] [--threads N] [--transport auto|epoll|nio] [--framing raw]
+ *     [--tls-cert CERT.pem --tls-key KEY.pem]
  * </pre>
  * {@code --threads} defaults to the processors this process may run on (1 under
  * {@code taskset -c 0}).
@@ -68,20 +76,29 @@ public final class NettyEchoServer {
         }
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        Flags flags = Flags.parse(args, Set.of("host", "port", "threads", "transport", "framing"));
+    public static void main(String[] args) throws Exception {
+        Flags flags = Flags.parse(args, Set.of("host", "port", "threads", "transport", "framing", "tls-cert",
+                "tls-key"));
         String host = flags.string("host", "127.0.0.1");
         int port = flags.integer("port", 0, 0);
         int threads = flags.integer("threads", Runtime.getRuntime().availableProcessors(), 1);
         Transports transport = Transports.named(flags.string("transport", "auto"));
         Framing framing = Framing.named(flags.string("framing", "raw"));
+        SslContext tls = flags.has("tls-cert")
+                ? SslContextBuilder.forServer(new File(flags.string("tls-cert", null)),
+                        new File(flags.string("tls-key", flags.string("tls-cert", null))))
+                        .sslProvider(SslProvider.JDK).build()
+                : null;
 
         EventLoopGroup group = transport.group(threads);
         Runtime.getRuntime().addShutdownHook(new Thread(group::shutdownGracefully, "echo-shutdown"));
         EchoHandler echoHandler = new EchoHandler(framing);
-        ChannelHandler echo = framing == Framing.RAW ? echoHandler : new ChannelInitializer<Channel>() {
+        ChannelHandler echo = framing == Framing.RAW && tls == null ? echoHandler : new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel ch) {
+                if (tls != null) {
+                    ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                }
                 framing.addCodec(ch.pipeline());
                 ch.pipeline().addLast(echoHandler);
             }
@@ -96,7 +113,7 @@ public final class NettyEchoServer {
                 .sync()
                 .channel();
         System.err.println("NettyEchoServer: " + transport + ", " + threads + " event loop thread(s), framing "
-                + framing);
+                + framing + (tls == null ? "" : ", TLS"));
         System.out.println("LISTENING " + ((InetSocketAddress) server.localAddress()).getPort());
         server.closeFuture().sync();
     }

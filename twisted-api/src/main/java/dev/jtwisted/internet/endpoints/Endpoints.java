@@ -7,6 +7,7 @@ import dev.jtwisted.internet.IReactor;
 import dev.jtwisted.internet.IStreamClientEndpoint;
 import dev.jtwisted.internet.IStreamServerEndpoint;
 import dev.jtwisted.internet.defer.Deferred;
+import dev.jtwisted.internet.ssl.IContextFactory;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,8 +35,10 @@ public final class Endpoints {
      * <li>{@code unix:address[:mode[:backlog[:lockfile]]]}, e.g.
      *     {@code unix:/var/run/finger:mode=660:lockfile=1}: a {@link UNIXServerEndpoint} (a lock
      *     file by default, as in Twisted);
-     * <li>{@code ssl:}, which is parsed and checked ({@link SSLServerDescription}) but not built
-     *     yet: it throws {@link UnsupportedOperationException} unless a module provides it.
+     * <li>{@code ssl:port[:privateKey=key.pem][:certKey=cert.pem][:extraCertChain=chain.pem]
+     *     [:interface=...][:backlog=...][:sslmethod=...][:dhParameters=...]}, e.g.
+     *     {@code ssl:443:privateKey=key.pem:certKey=cert.pem}: an {@link SSL4ServerEndpoint}
+     *     whose PEM files are read here (see {@link SSLServerDescription#contextFactory()}).
      * </ul>
      * Other types come from {@link IStreamServerEndpointStringParser}s on the class path.
      *
@@ -44,7 +47,8 @@ public final class Endpoints {
      *
      * @throws EndpointDescriptionError if the description is malformed; the message names the
      *     bad part
-     * @throws UnsupportedOperationException for a type that parses but cannot be built yet
+     * @throws java.io.UncheckedIOException if a file it names cannot be read
+     * @throws IllegalArgumentException if a file it names holds no usable certificate or key
      */
     public static IStreamServerEndpoint serverFromString(IReactor reactor, String description) {
         Objects.requireNonNull(reactor, "reactor");
@@ -68,9 +72,16 @@ public final class Endpoints {
      *     {@link TCP4ClientEndpoint};
      * <li>{@code unix:path=/path[:timeout=30][:lockfile=1]} (or the path positionally): a
      *     {@link UNIXClientEndpoint};
-     * <li>{@code ssl:} and {@code tls:}, which are parsed and checked
-     *     ({@link SSLClientDescription}, {@link TLSClientDescription}) but not built yet: they
-     *     throw {@link UnsupportedOperationException} unless a module provides them.
+     * <li>{@code tls:host:port[:trustRoots=dir][:certificate=cert.pem:privateKey=key.pem]
+     *     [:timeout=30][:bindAddress=...][:endpoint=...]}, e.g.
+     *     {@code tls:example.com:443}: {@link #wrapClientTLS} of a TCP client endpoint (or of
+     *     the {@code endpoint=} description), verifying that the server's certificate names
+     *     {@code host} and chains to the CAs of {@code trustRoots} (a directory of {@code .pem}
+     *     files; the platform's by default);
+     * <li>{@code ssl:host:port[:hostname=...][:caCertsDir=dir][:certKey=cert.pem:privateKey=key.pem]
+     *     [:timeout=30][:bindAddress=...]}: an {@link SSL4ClientEndpoint} that verifies the
+     *     server as {@code tls:} does, against {@code hostname} (default: {@code host}) and
+     *     {@code caCertsDir} (Twisted verifies nothing unless given {@code hostname}).
      * </ul>
      * Other types come from {@link IStreamClientEndpointStringParserWithReactor}s on the class
      * path.
@@ -80,7 +91,8 @@ public final class Endpoints {
      *
      * @throws EndpointDescriptionError if the description is malformed; the message names the
      *     bad part
-     * @throws UnsupportedOperationException for a type that parses but cannot be built yet
+     * @throws java.io.UncheckedIOException if a file it names cannot be read
+     * @throws IllegalArgumentException if a file it names holds no usable certificate or key
      */
     public static IStreamClientEndpoint clientFromString(IReactor reactor, String description) {
         Objects.requireNonNull(reactor, "reactor");
@@ -93,6 +105,22 @@ public final class Endpoints {
         } catch (EndpointDescriptionError e) {
             throw e.in(description);
         }
+    }
+
+    /**
+     * An endpoint that runs TLS, as {@code connectionCreator} says, over the connections of
+     * {@code wrappedEndpoint}. Its {@code connect} Deferred fires with the protocol once the TLS
+     * handshake has completed, and fails with an {@link dev.jtwisted.internet.ssl.SSLError} if
+     * it does not (Twisted's fires at the TCP connection, and a failed handshake reaches
+     * {@code connectionLost}).
+     *
+     * <p>Twisted: {@code endpoints.wrapClientTLS(connectionCreator, wrappedEndpoint)}.
+     *
+     * @param connectionCreator usually {@code SSL.optionsForClientTLS(hostname)}
+     */
+    public static IStreamClientEndpoint wrapClientTLS(IContextFactory connectionCreator,
+            IStreamClientEndpoint wrappedEndpoint) {
+        return new TLSWrapClientEndpoint(connectionCreator, wrappedEndpoint);
     }
 
     /**

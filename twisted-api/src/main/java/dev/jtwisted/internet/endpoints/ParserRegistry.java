@@ -15,8 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The endpoint types of one side (server or client) by prefix, ignoring case: the fixed
- * built-ins first, then the parsers found with {@link ServiceLoader}, then the built-in
- * placeholders those may replace. Not API.
+ * built-ins first, then the parsers found with {@link ServiceLoader}. Not API.
  *
  * <p>Twisted: {@code _serverParsers} and {@code _clientParsers}, then
  * {@code _matchPluginToPrefix} over {@code getPlugins(...)}.
@@ -30,20 +29,15 @@ final class ParserRegistry<P> {
     private final String side;
     private final Map<String, P> fixed = new HashMap<>();
     private final Map<String, List<P>> plugins = new LinkedHashMap<>();
-    private final Map<String, P> placeholders = new HashMap<>();
 
     /**
      * @param side "server" or "client", for messages
      * @param prefixOf reads a parser's prefix
      */
-    ParserRegistry(String side, List<P> fixedParsers, List<P> placeholderParsers, Iterable<P> pluginParsers,
-            Function<P, String> prefixOf) {
+    ParserRegistry(String side, List<P> fixedParsers, Iterable<P> pluginParsers, Function<P, String> prefixOf) {
         this.side = side;
         for (P parser : fixedParsers) {
             fixed.put(key(prefixOf.apply(parser)), parser);
-        }
-        for (P parser : placeholderParsers) {
-            placeholders.put(key(prefixOf.apply(parser)), parser);
         }
         for (P plugin : pluginParsers) {
             String prefix = Objects.requireNonNull(prefixOf.apply(plugin),
@@ -61,7 +55,6 @@ final class ParserRegistry<P> {
     static synchronized ParserRegistry<IStreamServerEndpointStringParser> servers() {
         if (servers == null) {
             servers = new ParserRegistry<>("server", StandardParsers.servers(),
-                    StandardParsers.serverPlaceholders(),
                     ServiceLoader.load(IStreamServerEndpointStringParser.class),
                     IStreamServerEndpointStringParser::prefix);
         }
@@ -72,7 +65,6 @@ final class ParserRegistry<P> {
     static synchronized ParserRegistry<IStreamClientEndpointStringParserWithReactor> clients() {
         if (clients == null) {
             clients = new ParserRegistry<>("client", StandardParsers.clients(),
-                    StandardParsers.clientPlaceholders(),
                     ServiceLoader.load(IStreamClientEndpointStringParserWithReactor.class),
                     IStreamClientEndpointStringParserWithReactor::prefix);
         }
@@ -103,10 +95,6 @@ final class ParserRegistry<P> {
             }
             return found.get(0);
         }
-        parser = placeholders.get(key);
-        if (parser != null) {
-            return parser;
-        }
         String hint = Descriptions.pythonInt(type, 10) != null
                 ? "; a bare port number is no description (Twisted removed that form): write 'tcp:" + type + "'"
                 : "";
@@ -118,7 +106,6 @@ final class ParserRegistry<P> {
     List<String> knownTypes() {
         TreeSet<String> known = new TreeSet<>(fixed.keySet());
         known.addAll(plugins.keySet());
-        known.addAll(placeholders.keySet());
         return List.copyOf(known);
     }
 

@@ -1,14 +1,18 @@
 package dev.jtwisted.internet.endpoints;
 
+import dev.jtwisted.internet.ssl.ClientTLSOptions;
+import dev.jtwisted.internet.ssl.PrivateCertificate;
+import dev.jtwisted.internet.ssl.SSL;
+import dev.jtwisted.internet.ssl.TrustRoot;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * A parsed {@code ssl:} client description: where to connect, and the client certificate and
- * trusted CAs. What a TLS client endpoint over TCP is built from; {@code clientFromString}
- * parses it, but building the endpoint needs a module that provides one (see
- * {@link IStreamClientEndpointStringParserWithReactor}). The files are only named here, not read.
+ * trusted CAs. What an {@link SSL4ClientEndpoint} is built from; the files are named here and
+ * read by {@link #contextFactory()}.
  *
  * <p>Twisted: the arguments of {@code endpoints._parseClientSSL}, which go to
  * {@code SSL4ClientEndpoint}.
@@ -37,6 +41,28 @@ public record SSLClientDescription(String host, int port, double timeout, String
         if (!(timeout >= 0) || Double.isInfinite(timeout)) {
             throw new IllegalArgumentException("timeout must be a finite number of seconds >= 0: " + timeout);
         }
+    }
+
+    /**
+     * The client's TLS settings: verify that the server's certificate chains to the CAs of
+     * {@code caCertsDir} (the platform's without it) and names {@code hostname}, or {@code host}
+     * when no {@code hostname} is given; present the certificate of {@code certKey} with the key
+     * of {@code privateKey} (default: the {@code certKey} file) if the server asks.
+     *
+     * <p>Twisted: {@code endpoints._parseClientSSLOptions}, except that Twisted verifies nothing
+     * unless given {@code hostname} (and only the chain, with {@code caCertsDir}); jtwisted always
+     * verifies, as {@code tls:} does.
+     *
+     * @throws java.io.UncheckedIOException naming a file that cannot be read
+     * @throws IllegalArgumentException naming a file that holds nothing usable
+     */
+    public ClientTLSOptions contextFactory() {
+        PrivateCertificate clientCertificate = null;
+        if (certKey != null) {
+            clientCertificate = PrivateCertificate.load(Path.of(certKey), Path.of(privateKey != null ? privateKey : certKey));
+        }
+        TrustRoot trustRoot = caCertsDir != null ? TrustRoot.fromPEMDirectory(Path.of(caCertsDir)) : SSL.platformTrust();
+        return SSL.optionsForClientTLS(hostname != null ? hostname : host, trustRoot, clientCertificate);
     }
 
     /**

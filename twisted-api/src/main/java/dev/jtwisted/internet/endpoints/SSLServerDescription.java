@@ -1,16 +1,24 @@
 package dev.jtwisted.internet.endpoints;
 
 import dev.jtwisted.internet.endpoints.Descriptions.Signature;
+import dev.jtwisted.internet.ssl.CertificateOptions;
+import dev.jtwisted.internet.ssl.PEM;
+import dev.jtwisted.internet.ssl.PrivateCertificate;
+import dev.jtwisted.internet.ssl.TLSVersion;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A parsed {@code ssl:} server description: the TCP port and interface, and the files of the
- * key, certificate, extra chain and Diffie-Hellman parameters. What a TLS server endpoint is
- * built from; {@code serverFromString} parses it, but building the endpoint needs a module that
- * provides one (see {@link IStreamServerEndpointStringParser}). The files are only named here,
- * not read.
+ * key, certificate, extra chain and Diffie-Hellman parameters. What an {@link SSL4ServerEndpoint}
+ * is built from; the files are named here and read by {@link #contextFactory()}.
  *
  * <p>Twisted: the arguments of {@code endpoints._parseSSL}, which go to
  * {@code SSL4ServerEndpoint}.
@@ -32,6 +40,7 @@ public record SSLServerDescription(int port, String privateKey, String certKey, 
             "SSLv23_METHOD", "TLS_METHOD", "TLS_SERVER_METHOD", "TLSv1_METHOD", "TLSv1_1_METHOD",
             "TLSv1_2_METHOD");
 
+    private static final Logger log = LoggerFactory.getLogger(SSLServerDescription.class);
     private static final Signature SIGNATURE = new Signature("ssl server endpoints", 1,
             "port", "privateKey", "certKey", "sslmethod", "interface", "backlog", "extraCertChain",
             "dhParameters");
@@ -54,6 +63,57 @@ public record SSLServerDescription(int port, String privateKey, String certKey, 
         if (backlog < 0) {
             throw new IllegalArgumentException("backlog must be 0 or more: " + backlog);
         }
+    }
+
+    /**
+     * The TLS settings the files describe: the first certificate of {@code certKey} with the key
+     * of {@code privateKey} (one file may hold both, as Twisted's {@code server.pem} does), the
+     * certificates of {@code extraCertChain} sent after it, and {@code sslmethod} as version
+     * bounds ({@code TLSv1_2_METHOD}: TLS 1.2 only; {@code TLS_METHOD}, {@code SSLv23_METHOD} and
+     * {@code TLS_SERVER_METHOD}: the defaults). {@code dhParameters} is checked to exist and then
+     * left unused: the JDK negotiates the RFC 7919 groups for DHE itself, and has no
+     * per-connection setting for others.
+     *
+     * <p>Twisted: the file reading of {@code endpoints._parseSSL}.
+     *
+     * @throws UncheckedIOException naming the file if one cannot be read
+     * @throws IllegalArgumentException naming the file if it holds no usable certificate or key,
+     *     or if the key does not match the certificate
+     */
+    public CertificateOptions contextFactory() {
+        CertificateOptions.Builder b = CertificateOptions.builder()
+                .privateCertificate(PrivateCertificate.load(Path.of(certKey), Path.of(privateKey)));
+        if (extraCertChain != null) {
+            b.extraCertChain(PEM.readCertificates(Path.of(extraCertChain)));
+        }
+        if (sslmethod != null) {
+            TLSVersion only = null;
+            switch (sslmethod) {
+                case "TLSv1_METHOD":
+                    only = TLSVersion.TLSv1_0;
+                    break;
+                case "TLSv1_1_METHOD":
+                    only = TLSVersion.TLSv1_1;
+                    break;
+                case "TLSv1_2_METHOD":
+                    only = TLSVersion.TLSv1_2;
+                    break;
+                default:
+                    break; // Any version: the defaults.
+            }
+            if (only != null) {
+                b.insecurelyLowerMinimumTo(only).lowerMaximumSecurityTo(only);
+            }
+        }
+        if (dhParameters != null) {
+            Path dh = Path.of(dhParameters);
+            if (!Files.isReadable(dh)) {
+                throw new UncheckedIOException("cannot read the dhParameters file " + dh,
+                        new NoSuchFileException(dhParameters));
+            }
+            log.info("dhParameters={} is not used: the JDK negotiates the RFC 7919 DHE groups itself", dh);
+        }
+        return b.build();
     }
 
     /**

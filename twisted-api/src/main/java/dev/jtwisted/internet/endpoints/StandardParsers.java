@@ -7,12 +7,11 @@ import dev.jtwisted.internet.IStreamServerEndpoint;
 import dev.jtwisted.internet.endpoints.Descriptions.Signature;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
- * The endpoint types jtwisted knows by itself: {@code tcp}, {@code tcp6} and {@code unix}
- * servers and {@code tcp} and {@code unix} clients, which it builds; and {@code ssl} and
- * {@code tls}, which it parses and then refuses to build until a module provides them. Not API.
+ * The endpoint types jtwisted knows by itself: {@code tcp}, {@code tcp6}, {@code unix} and
+ * {@code ssl} servers, and {@code tcp}, {@code unix}, {@code ssl} and {@code tls} clients. Not
+ * API.
  *
  * <p>Twisted: {@code endpoints._serverParsers}, {@code _clientParsers}, and the
  * {@code _TCP6ServerParser} and {@code _TLSClientEndpointParser} plugins.
@@ -117,75 +116,71 @@ final class StandardParsers {
         }
     }
 
-    /** Parses a description with {@code parse}, then fails: nothing builds this type yet. */
-    static final class NotYetServer implements IStreamServerEndpointStringParser {
-        private final String prefix;
-        private final BiFunction<List<String>, Map<String, String>, ?> parse;
-
-        NotYetServer(String prefix, BiFunction<List<String>, Map<String, String>, ?> parse) {
-            this.prefix = prefix;
-            this.parse = parse;
-        }
-
+    /**
+     * {@code ssl:port[:privateKey[:certKey[:sslmethod[:interface[:backlog[:extraCertChain[:dhParameters]]]]]]]},
+     * reading the PEM files now, as Twisted does. Twisted: {@code endpoints._parseSSL}.
+     */
+    static final class SSLServer implements IStreamServerEndpointStringParser {
         @Override
         public String prefix() {
-            return prefix;
+            return "ssl";
         }
 
         @Override
         public IStreamServerEndpoint parseStreamServer(IReactor reactor, List<String> args,
                 Map<String, String> kwargs) {
-            throw notYet(prefix, "server", IStreamServerEndpointStringParser.class, parse.apply(args, kwargs));
+            SSLServerDescription d = SSLServerDescription.parse(args, kwargs);
+            return new SSL4ServerEndpoint(reactor, d.port(), d.contextFactory(), d.backlog(), d.interfaceAddress());
         }
     }
 
-    /** Parses a description with {@code parse}, then fails: nothing builds this type yet. */
-    static final class NotYetClient implements IStreamClientEndpointStringParserWithReactor {
-        private final String prefix;
-        private final BiFunction<List<String>, Map<String, String>, ?> parse;
-
-        NotYetClient(String prefix, BiFunction<List<String>, Map<String, String>, ?> parse) {
-            this.prefix = prefix;
-            this.parse = parse;
-        }
-
+    /**
+     * {@code ssl:host:port}, as {@code tcp:} clients, with {@code certKey}, {@code privateKey},
+     * {@code caCertsDir} and {@code hostname}. Twisted: {@code endpoints._parseClientSSL}.
+     */
+    static final class SSLClient implements IStreamClientEndpointStringParserWithReactor {
         @Override
         public String prefix() {
-            return prefix;
+            return "ssl";
         }
 
         @Override
         public IStreamClientEndpoint parseStreamClient(IReactor reactor, List<String> args,
                 Map<String, String> kwargs) {
-            throw notYet(prefix, "client", IStreamClientEndpointStringParserWithReactor.class,
-                    parse.apply(args, kwargs));
+            SSLClientDescription d = SSLClientDescription.parse(args, kwargs);
+            return new SSL4ClientEndpoint(reactor, d.host(), d.port(), d.contextFactory(), d.timeout(),
+                    d.bindAddress() == null ? null : new IPv4Address("TCP", d.bindAddress(), 0));
         }
     }
 
-    private static UnsupportedOperationException notYet(String prefix, String side, Class<?> spi,
-            Object parsed) {
-        return new UnsupportedOperationException(prefix + " " + side
-                + " endpoints are not available yet: the description parsed to " + parsed
-                + ", but no module on the class path builds " + prefix + " " + side
-                + " endpoints (one would provide an " + spi.getSimpleName() + " for prefix '"
-                + prefix + "' through java.util.ServiceLoader)");
+    /**
+     * {@code tls:host:port[:timeout[:bindAddress[:certificate[:privateKey[:trustRoots[:endpoint]]]]]]}:
+     * {@code wrapClientTLS} over a TCP client endpoint, or over the {@code endpoint} description.
+     * Twisted: {@code endpoints._TLSClientEndpointParser} and {@code _parseClientTLS}.
+     */
+    static final class TLSClient implements IStreamClientEndpointStringParserWithReactor {
+        @Override
+        public String prefix() {
+            return "tls";
+        }
+
+        @Override
+        public IStreamClientEndpoint parseStreamClient(IReactor reactor, List<String> args,
+                Map<String, String> kwargs) {
+            TLSClientDescription d = TLSClientDescription.parse(args, kwargs);
+            IStreamClientEndpoint wrapped = d.endpoint() != null
+                    ? Endpoints.clientFromString(reactor, d.endpoint())
+                    : new TCP4ClientEndpoint(reactor, d.host(), d.port(), d.timeout(),
+                            d.bindAddress() == null ? null : new IPv4Address("TCP", d.bindAddress(), 0));
+            return Endpoints.wrapClientTLS(d.contextFactory(), wrapped);
+        }
     }
 
     static List<IStreamServerEndpointStringParser> servers() {
-        return List.of(new TCPServer(), new TCP6Server(), new UNIXServer());
-    }
-
-    static List<IStreamServerEndpointStringParser> serverPlaceholders() {
-        return List.of(new NotYetServer("ssl", SSLServerDescription::parse));
+        return List.of(new TCPServer(), new TCP6Server(), new UNIXServer(), new SSLServer());
     }
 
     static List<IStreamClientEndpointStringParserWithReactor> clients() {
-        return List.of(new TCPClient(), new UNIXClient());
-    }
-
-    static List<IStreamClientEndpointStringParserWithReactor> clientPlaceholders() {
-        return List.of(
-                new NotYetClient("ssl", SSLClientDescription::parse),
-                new NotYetClient("tls", TLSClientDescription::parse));
+        return List.of(new TCPClient(), new UNIXClient(), new SSLClient(), new TLSClient());
     }
 }

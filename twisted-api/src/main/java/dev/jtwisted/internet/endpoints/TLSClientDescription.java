@@ -1,16 +1,20 @@
 package dev.jtwisted.internet.endpoints;
 
 import dev.jtwisted.internet.endpoints.Descriptions.Signature;
+import dev.jtwisted.internet.ssl.ClientTLSOptions;
+import dev.jtwisted.internet.ssl.PrivateCertificate;
+import dev.jtwisted.internet.ssl.SSL;
+import dev.jtwisted.internet.ssl.TrustRoot;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * A parsed {@code tls:} client description: where to connect (by host name), the client
- * certificate and the trust roots, or another client description to run TLS over. What a
- * TLS-wrapping client endpoint is built from; {@code clientFromString} parses it, but building
- * the endpoint needs a module that provides one (see
- * {@link IStreamClientEndpointStringParserWithReactor}). Files are only named here, not read.
+ * certificate and the trust roots, or another client description to run TLS over. What
+ * {@link Endpoints#wrapClientTLS} builds the endpoint from; files are named here and read by
+ * {@link #contextFactory()}.
  *
  * <p>Twisted: the arguments of {@code endpoints._parseClientTLS}, which builds
  * {@code wrapClientTLS(optionsForClientTLS(host, ...), HostnameEndpoint(...))}.
@@ -43,6 +47,27 @@ public record TLSClientDescription(String host, int port, double timeout, String
         if (!(timeout >= 0) || Double.isInfinite(timeout)) {
             throw new IllegalArgumentException("timeout must be a finite number of seconds >= 0: " + timeout);
         }
+    }
+
+    /**
+     * The client's TLS settings: verify that the server's certificate chains to the CAs of
+     * {@code trustRoots} (the platform's without it) and names {@code host}; present the
+     * certificate of {@code certificate} with the key of {@code privateKey} (default: the
+     * {@code certificate} file) if the server asks.
+     *
+     * <p>Twisted: the {@code optionsForClientTLS} call of {@code endpoints._parseClientTLS}.
+     *
+     * @throws java.io.UncheckedIOException naming a file that cannot be read
+     * @throws IllegalArgumentException naming a file that holds nothing usable
+     */
+    public ClientTLSOptions contextFactory() {
+        PrivateCertificate clientCertificate = null;
+        if (certificate != null) {
+            clientCertificate = PrivateCertificate.load(Path.of(certificate),
+                    Path.of(privateKey != null ? privateKey : certificate));
+        }
+        TrustRoot trustRoot = trustRoots != null ? TrustRoot.fromPEMDirectory(Path.of(trustRoots)) : SSL.platformTrust();
+        return SSL.optionsForClientTLS(host, trustRoot, clientCertificate);
     }
 
     /**

@@ -7,11 +7,13 @@ import dev.jtwisted.internet.IConnector;
 import dev.jtwisted.internet.IPv4Address;
 import dev.jtwisted.internet.IProtocol;
 import dev.jtwisted.internet.IProtocolFactory;
+import dev.jtwisted.internet.IReactorSSL;
 import dev.jtwisted.internet.IReactorTCP;
 import dev.jtwisted.internet.IReactorUNIX;
 import dev.jtwisted.internet.NoProtocol;
 import dev.jtwisted.internet.defer.Defer;
 import dev.jtwisted.internet.defer.Deferred;
+import dev.jtwisted.internet.ssl.IContextFactory;
 import dev.jtwisted.python.failure.Failure;
 import java.util.Objects;
 
@@ -37,6 +39,18 @@ final class WrappingFactory extends ClientFactory {
         try {
             WrappingFactory wf = new WrappingFactory(protocolFactory);
             reactor.connectTCP(host, port, wf, timeout, bindAddress);
+            return wf.onConnection();
+        } catch (RuntimeException e) {
+            return Defer.fail(e);
+        }
+    }
+
+    /** As {@link #connectTCP}, with {@code connectSSL}: the connect step of the TLS client endpoints. */
+    static Deferred<IProtocol> connectSSL(IReactorSSL reactor, String host, int port, IContextFactory contextFactory,
+            double timeout, IPv4Address bindAddress, IProtocolFactory protocolFactory) {
+        try {
+            WrappingFactory wf = new WrappingFactory(protocolFactory);
+            reactor.connectSSL(host, port, wf, contextFactory, timeout, bindAddress);
             return wf.onConnection();
         } catch (RuntimeException e) {
             return Defer.fail(e);

@@ -1,6 +1,7 @@
 package dev.jtwisted.internet.endpoints;
 
 import dev.jtwisted.internet.IHalfCloseableProtocol;
+import dev.jtwisted.internet.IHandshakeListener;
 import dev.jtwisted.internet.IProtocol;
 import dev.jtwisted.internet.Protocol;
 import dev.jtwisted.internet.defer.Deferred;
@@ -10,11 +11,12 @@ import java.nio.ByteBuffer;
 /**
  * Stands between the reactor and a client endpoint's protocol: on {@code connectionMade} it
  * connects the protocol to the transport and then fires the endpoint's Deferred with it; every
- * other event passes straight through. Not API.
+ * other event passes straight through, {@code handshakeCompleted} included if the protocol
+ * listens for it. Not API.
  *
  * <p>Twisted: {@code twisted.internet.endpoints._WrappingProtocol}.
  */
-class WrappingProtocol extends Protocol {
+class WrappingProtocol extends Protocol implements IHandshakeListener {
     private final Deferred<IProtocol> connectedDeferred;
     private final IProtocol wrappedProtocol;
     /** Set when the attempt was cancelled before the connection came up; events stop here. */
@@ -83,6 +85,13 @@ class WrappingProtocol extends Protocol {
     public void connectionLost(Failure reason) {
         if (!dropped) {
             wrappedProtocol.connectionLost(reason);
+        }
+    }
+
+    @Override
+    public void handshakeCompleted() {
+        if (!dropped && wrappedProtocol instanceof IHandshakeListener) {
+            ((IHandshakeListener) wrappedProtocol).handshakeCompleted();
         }
     }
 

@@ -26,6 +26,7 @@ import dev.jtwisted.internet.ReactorNotRunning;
 import dev.jtwisted.internet.defer.Defer;
 import dev.jtwisted.internet.defer.Deferred;
 import dev.jtwisted.internet.internal.ThreePhaseEvent;
+import dev.jtwisted.internet.ssl.IContextFactory;
 import dev.jtwisted.internet.task.Clock;
 import dev.jtwisted.python.failure.Failure;
 import java.io.ByteArrayOutputStream;
@@ -45,8 +46,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A reactor without sockets or threads, for tests: it records every {@code listenTCP},
- * {@code connectTCP}, {@code listenUNIX}, {@code connectUNIX}, {@code listenUDP} and
- * {@code listenMulticast} call and hands back fake ports and connectors, keeps time with a
+ * {@code connectTCP}, {@code listenSSL}, {@code connectSSL}, {@code listenUNIX},
+ * {@code connectUNIX}, {@code listenUDP} and {@code listenMulticast} call and hands back fake ports and connectors, keeps time with a
  * {@link Clock} that only moves on {@link #advance}, and runs system event triggers in their
  * three phases exactly as a real reactor does.
  *
@@ -109,6 +110,14 @@ public class MemoryReactor implements IReactor {
     public record UDPPort(int port, DatagramProtocol protocol, String interfaceAddress, int maxPacketSize,
             boolean multicast, boolean listenMultiple) {}
 
+    /** One {@code listenSSL} call, as made. Twisted: an entry of {@code MemoryReactor.sslServers}. */
+    public record SSLServer(int port, IProtocolFactory factory, IContextFactory contextFactory, int backlog,
+            String interfaceAddress) {}
+
+    /** One {@code connectSSL} call, as made. Twisted: an entry of {@code MemoryReactor.sslClients}. */
+    public record SSLClient(String host, int port, ClientFactory factory, IContextFactory contextFactory,
+            double timeout, IPv4Address bindAddress) {}
+
     /** One {@code listenUNIX} call, as made. Twisted: an entry of {@code MemoryReactor.unixServers}. */
     public record UNIXServer(String address, IProtocolFactory factory, int backlog, int mode, boolean wantPID) {}
 
@@ -122,6 +131,10 @@ public class MemoryReactor implements IReactor {
     private final List<FakeConnector> unixConnectors = new ArrayList<>();
     private final List<UDPPort> udpPorts = new ArrayList<>();
     private final List<FakeDatagramPort> datagramPorts = new ArrayList<>();
+    private final List<SSLServer> sslServers = new ArrayList<>();
+    private final List<SSLClient> sslClients = new ArrayList<>();
+    private final List<FakePort> sslPorts = new ArrayList<>();
+    private final List<FakeConnector> sslConnectors = new ArrayList<>();
     private final List<TCPServer> tcpServers = new ArrayList<>();
     private final List<TCPClient> tcpClients = new ArrayList<>();
     private final List<FakePort> ports = new ArrayList<>();
@@ -191,6 +204,29 @@ public class MemoryReactor implements IReactor {
         return Collections.unmodifiableList(spawnedProcesses);
     }
 
+    /** The {@code listenSSL} calls made so far, oldest first (a live, read-only view). */
+    public List<SSLServer> sslServers() {
+        return Collections.unmodifiableList(sslServers);
+    }
+
+    /** The {@code connectSSL} calls made so far, oldest first (a live, read-only view). */
+    public List<SSLClient> sslClients() {
+        return Collections.unmodifiableList(sslClients);
+    }
+
+    /** The ports {@code listenSSL} returned, in the order of {@link #sslServers()}. */
+    public List<FakePort> sslPorts() {
+        return Collections.unmodifiableList(sslPorts);
+    }
+
+    /**
+     * The connectors {@code connectSSL} returned, in the order of {@link #sslClients()}
+     * (Twisted keeps them in {@code connectors} with the TCP ones).
+     */
+    public List<FakeConnector> sslConnectors() {
+        return Collections.unmodifiableList(sslConnectors);
+    }
+
     /** The {@code listenUNIX} calls made so far, oldest first (a live, read-only view). */
     public List<UNIXServer> unixServers() {
         return Collections.unmodifiableList(unixServers);
@@ -225,8 +261,8 @@ public class MemoryReactor implements IReactor {
     }
 
     /**
-     * Makes every later {@code listenTCP}, {@code listenUNIX}, {@code listenUDP} and
-     * {@code listenMulticast} throw {@code exception} (and record nothing), until
+     * Makes every later {@code listenTCP}, {@code listenSSL}, {@code listenUNIX}, {@code listenUDP}
+     * and {@code listenMulticast} throw {@code exception} (and record nothing), until
      * set back to null. Twisted: {@code RaisingMemoryReactor(listenException=...)}.
      *
      * @param exception may be null
@@ -236,7 +272,7 @@ public class MemoryReactor implements IReactor {
     }
 
     /**
-     * Makes every later {@code connectTCP} and {@code connectUNIX} throw {@code exception} (and record nothing), until
+     * Makes every later {@code connectTCP}, {@code connectSSL} and {@code connectUNIX} throw {@code exception} (and record nothing), until
      * set back to null. Twisted: {@code RaisingMemoryReactor(connectException=...)}.
      *
      * @param exception may be null
@@ -259,17 +295,19 @@ public class MemoryReactor implements IReactor {
             throw listenException;
         }
         tcpServers.add(new TCPServer(port, factory, backlog, interfaceAddress));
-        IAddress host;
-        if (interfaceAddress != null && interfaceAddress.contains(":")) {
-            host = new IPv6Address("TCP", interfaceAddress, port);
-        } else if (interfaceAddress == null || interfaceAddress.isEmpty()) {
-            host = new IPv4Address("TCP", "0.0.0.0", port);
-        } else {
-            host = new IPv4Address("TCP", interfaceAddress, port);
-        }
-        FakePort fakePort = new FakePort(host);
+        FakePort fakePort = new FakePort(tcpHost(port, interfaceAddress));
         ports.add(fakePort);
         return fakePort;
+    }
+
+    private static IAddress tcpHost(int port, String interfaceAddress) {
+        if (interfaceAddress != null && interfaceAddress.contains(":")) {
+            return new IPv6Address("TCP", interfaceAddress, port);
+        } else if (interfaceAddress == null || interfaceAddress.isEmpty()) {
+            return new IPv4Address("TCP", "0.0.0.0", port);
+        } else {
+            return new IPv4Address("TCP", interfaceAddress, port);
+        }
     }
 
     /**
@@ -286,12 +324,53 @@ public class MemoryReactor implements IReactor {
             throw connectException;
         }
         tcpClients.add(new TCPClient(host, port, factory, timeout, bindAddress));
-        IAddress destination = host.contains(":")
-                ? new IPv6Address("TCP", host, port)
-                : new IPv4Address("TCP", host, port);
-        FakeConnector connector = new FakeConnector(destination);
+        FakeConnector connector = new FakeConnector(tcpDestination(host, port));
         factory.startedConnecting(connector);
         connectors.add(connector);
+        return connector;
+    }
+
+    private static IAddress tcpDestination(String host, int port) {
+        return host.contains(":") ? new IPv6Address("TCP", host, port) : new IPv4Address("TCP", host, port);
+    }
+
+    // ---------------------------------------------------------------- IReactorSSL
+
+    /**
+     * Records the call and returns a {@link FakePort}, as {@link #listenTCP} does. No TLS setting
+     * is checked. Twisted: {@code MemoryReactor.listenSSL}.
+     *
+     * @throws RuntimeException the one given to {@link #setListenException}, if any
+     */
+    @Override
+    public IListeningPort listenSSL(int port, IProtocolFactory factory, IContextFactory contextFactory, int backlog,
+            String interfaceAddress) {
+        if (listenException != null) {
+            throw listenException;
+        }
+        sslServers.add(new SSLServer(port, factory, contextFactory, backlog, interfaceAddress));
+        FakePort fakePort = new FakePort(tcpHost(port, interfaceAddress));
+        sslPorts.add(fakePort);
+        return fakePort;
+    }
+
+    /**
+     * Records the call, tells {@code factory} {@code startedConnecting} with a
+     * {@link FakeConnector}, and returns it, as {@link #connectTCP} does. Twisted:
+     * {@code MemoryReactor.connectSSL}.
+     *
+     * @throws RuntimeException the one given to {@link #setConnectException}, if any
+     */
+    @Override
+    public IConnector connectSSL(String host, int port, ClientFactory factory, IContextFactory contextFactory,
+            double timeout, IPv4Address bindAddress) {
+        if (connectException != null) {
+            throw connectException;
+        }
+        sslClients.add(new SSLClient(host, port, factory, contextFactory, timeout, bindAddress));
+        FakeConnector connector = new FakeConnector(tcpDestination(host, port));
+        factory.startedConnecting(connector);
+        sslConnectors.add(connector);
         return connector;
     }
 

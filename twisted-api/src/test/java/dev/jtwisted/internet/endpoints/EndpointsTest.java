@@ -321,26 +321,9 @@ class EndpointsTest {
     }
 
     @Nested
-    class TypesNotAvailableYet {
+    class ParsedDescriptions {
         @Test
-        void anSslServerParsesThenFailsSayingSslServerEndpointsAreNotAvailableYet() {
-            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                    () -> Endpoints.serverFromString(reactor, "ssl:443:privateKey=key.pem:certKey=cert.pem"));
-            assertTrue(e.getMessage().startsWith("ssl server endpoints are not available yet"), e.getMessage());
-        }
-
-        @ParameterizedTest
-        @CsvSource({"ssl:example.net:443, ssl", "tls:example.com:443, tls"})
-        void clientTypesParseThenFailNamingTheType(String description, String type) {
-            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                    () -> Endpoints.clientFromString(reactor, description));
-            assertTrue(e.getMessage().startsWith(type + " client endpoints are not available yet"), e.getMessage());
-            assertTrue(e.getMessage().contains("IStreamClientEndpointStringParserWithReactor for prefix '" + type + "'"),
-                    e.getMessage());
-        }
-
-        @Test
-        void aMalformedDescriptionOfSuchATypeFailsAsMalformedFirst() {
+        void aMalformedDescriptionFailsAsMalformedBeforeAnyFileIsRead() {
             EndpointDescriptionError e = serverError("unix:/p:mode=9");
             assertEquals("invalid endpoint description \"unix:/p:mode=9\": mode must be an octal integer: '9'",
                     e.getMessage());
@@ -601,8 +584,8 @@ class EndpointsTest {
         }
 
         private ParserRegistry<IStreamServerEndpointStringParser> registry(IStreamServerEndpointStringParser... plugins) {
-            return new ParserRegistry<>("server", StandardParsers.servers(), StandardParsers.serverPlaceholders(),
-                    List.of(plugins), IStreamServerEndpointStringParser::prefix);
+            return new ParserRegistry<>("server", StandardParsers.servers(), List.of(plugins),
+                    IStreamServerEndpointStringParser::prefix);
         }
 
         private IStreamServerEndpointStringParser parserFor(String prefix) {
@@ -621,10 +604,8 @@ class EndpointsTest {
         }
 
         @Test
-        void aParserOnTheClassPathReplacesAPlaceholder() {
-            IStreamServerEndpointStringParser ssl = parserFor("SSL");
-            assertSame(ssl, registry(ssl).lookup("ssl"));
-            assertInstanceOf(StandardParsers.NotYetServer.class, registry().lookup("ssl"));
+        void aParserOnTheClassPathCannotReplaceSslEither() {
+            assertInstanceOf(StandardParsers.SSLServer.class, registry(parserFor("SSL")).lookup("ssl"));
         }
 
         @Test

@@ -28,6 +28,7 @@ import dev.jtwisted.internet.ServerFactory;
 import dev.jtwisted.internet.UNIXAddress;
 import dev.jtwisted.internet.defer.Defer;
 import dev.jtwisted.internet.defer.Deferred;
+import dev.jtwisted.internet.ssl.CertificateOptions;
 import dev.jtwisted.python.failure.Failure;
 import dev.jtwisted.testing.LogCapture;
 import java.nio.charset.StandardCharsets;
@@ -240,6 +241,50 @@ class MemoryReactorTest {
                     () -> reactor.listenUNIX("/p", ServerFactory.forProtocol(Protocol::new)));
             assertThrows(ConnectionRefusedError.class, () -> reactor.connectUNIX("/p", new ClientFactory()));
             assertTrue(reactor.unixServers().isEmpty() && reactor.unixClients().isEmpty());
+        }
+    }
+
+    @Nested
+    class SSL {
+        private final CertificateOptions options = CertificateOptions.builder().build();
+
+        @Test // Twisted: MemoryReactorTests.test_listenSSL... (sslServers)
+        void recordsListenSSLWithItsContextFactory() {
+            ServerFactory factory = ServerFactory.forProtocol(Protocol::new);
+            IListeningPort port = reactor.listenSSL(443, factory, options, 7, "127.0.0.1");
+            assertEquals(List.of(new MemoryReactor.SSLServer(443, factory, options, 7, "127.0.0.1")),
+                    reactor.sslServers());
+            assertEquals(new IPv4Address("TCP", "127.0.0.1", 443), port.getHost());
+            assertSame(port, reactor.sslPorts().get(0));
+            assertTrue(reactor.tcpServers().isEmpty());
+        }
+
+        @Test // Twisted: MemoryReactorTests.test_connectSSL... (sslClients)
+        void recordsConnectSSLAndTellsTheFactoryItStarted() {
+            List<IConnector> started = new ArrayList<>();
+            ClientFactory factory = new ClientFactory() {
+                @Override
+                public void startedConnecting(IConnector connector) {
+                    started.add(connector);
+                }
+            };
+            IConnector connector = reactor.connectSSL("example.com", 443, factory, options);
+            assertEquals(List.of(new MemoryReactor.SSLClient("example.com", 443, factory, options, 30, null)),
+                    reactor.sslClients());
+            assertEquals(List.of(connector), started);
+            assertEquals(new IPv4Address("TCP", "example.com", 443), connector.getDestination());
+            assertSame(connector, reactor.sslConnectors().get(0));
+            assertTrue(reactor.tcpClients().isEmpty());
+        }
+
+        @Test
+        void listenAndConnectExceptionsApplyToSSLToo() {
+            reactor.setListenException(new CannotListenError("no"));
+            reactor.setConnectException(new ConnectionRefusedError("no"));
+            assertThrows(CannotListenError.class,
+                    () -> reactor.listenSSL(1, ServerFactory.forProtocol(Protocol::new), options));
+            assertThrows(ConnectionRefusedError.class, () -> reactor.connectSSL("h", 1, new ClientFactory(), options));
+            assertTrue(reactor.sslServers().isEmpty() && reactor.sslClients().isEmpty());
         }
     }
 
