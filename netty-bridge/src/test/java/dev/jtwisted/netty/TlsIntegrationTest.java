@@ -584,6 +584,74 @@ class TlsIntegrationTest {
             assertTrue(c.events.contains("writeConnectionLost"), c.events::toString);
         }
 
+        /** Streams {@code total} zero bytes with a push producer as fast as it may, then closes. */
+        static final class StreamingServer extends Watched implements dev.jtwisted.internet.IPushProducer {
+            final long total;
+            long sent;
+            boolean paused;
+            int pauses;
+
+            StreamingServer(long total) {
+                this.total = total;
+            }
+
+            @Override
+            public void connectionMade() {
+                super.connectionMade();
+                transport.registerProducer(this, true);
+                resumeProducing();
+            }
+
+            @Override
+            public void pauseProducing() {
+                paused = true;
+                pauses++;
+            }
+
+            @Override
+            public void resumeProducing() {
+                paused = false;
+                while (!paused && sent < total) {
+                    transport.write(new byte[16 * 1024]);
+                    sent += 16 * 1024;
+                }
+                if (sent >= total) {
+                    transport.unregisterProducer();
+                    transport.loseConnection();
+                }
+            }
+
+            @Override
+            public void stopProducing() {}
+        }
+
+        @Test
+        void aStreamingProducerIsPausedByTheTlsConnectionsBackPressure() throws Exception {
+            long total = 8L << 20;
+            Served served = new Served(() -> new StreamingServer(total));
+            int port = listenSSL(served, serverOptions);
+            java.util.concurrent.atomic.AtomicLong got = new java.util.concurrent.atomic.AtomicLong();
+            Watched slow = new Watched() {
+                long sinceBreak;
+
+                @Override
+                public void dataReceived(byte[] data) {
+                    got.addAndGet(data.length);
+                    sinceBreak += data.length;
+                    if (sinceBreak >= 256 * 1024) {
+                        sinceBreak = 0;
+                        transport.pauseProducing();
+                        client.callLater(0.002, transport::resumeProducing);
+                    }
+                }
+            };
+            connectSSL(port, slow, SSL.optionsForClientTLS("localhost", trustCa));
+            assertInstanceOf(ConnectionDone.class, get(slow.lost).value());
+            assertEquals(total, got.get());
+            StreamingServer producer = (StreamingServer) served.connection(0);
+            assertTrue(Reactors.on(server, () -> producer.pauses) > 0, "the producer was never paused");
+        }
+
         @Test
         void loseWriteConnectionSendsCloseNotifyAndStillReads() throws Exception {
             Served served = new Served(() -> new Watched().expecting("still here"));
