@@ -573,7 +573,14 @@ final class ChannelTransport implements ISSLTransport, ITLSTransport, TLSClientD
         }
         if (pendingHalfClose) {
             pendingHalfClose = false;
-            pipeline.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> shutdownOutput());
+            pipeline.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
+                if (tls != null) {
+                    // TLS's end of stream first: close_notify, then the FIN.
+                    tls.closeOutbound().addListener(g -> shutdownOutput());
+                } else {
+                    shutdownOutput();
+                }
+            });
             return;
         }
         pipeline.flush();

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jtwisted.internet.ClientFactory;
 import dev.jtwisted.internet.ConnectionDone;
 import dev.jtwisted.internet.IConnector;
+import dev.jtwisted.internet.IHalfCloseableProtocol;
 import dev.jtwisted.internet.IHandshakeListener;
 import dev.jtwisted.internet.IListeningPort;
 import dev.jtwisted.internet.IPv4Address;
@@ -535,6 +536,147 @@ class TlsIntegrationTest {
                 assertTrue(ssl.sslCloseFuture().isSuccess());
                 ch.closeFuture().get(10, TimeUnit.SECONDS);
                 assertInstanceOf(ConnectionDone.class, get(served.connection(0).lost).value());
+            } finally {
+                group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+            }
+        }
+
+        /**
+         * Half-closeable: records readConnectionLost, answers it (the server side), and then
+         * closes, as a half-closeable protocol must once both halves are done.
+         */
+        static class HalfCloser extends Watched implements IHalfCloseableProtocol {
+            final CompletableFuture<String> readLost = new CompletableFuture<>();
+            final boolean answer;
+
+            HalfCloser(boolean answer) {
+                this.answer = answer;
+            }
+
+            @Override
+            public void readConnectionLost() {
+                readLost.complete(received.toString());
+                if (answer) {
+                    transport.write(("got " + received).getBytes(US_ASCII));
+                }
+                transport.loseConnection();
+            }
+
+            @Override
+            public void writeConnectionLost() {
+                events.add("writeConnectionLost");
+            }
+        }
+
+        @Test
+        void loseWriteConnectionSendsCloseNotifyAndTheReplyStillComesBack() throws Exception {
+            Served served = new Served(() -> new HalfCloser(true));
+            int port = listenSSL(served, serverOptions);
+            HalfCloser c = new HalfCloser(false);
+            c.expecting("got request");
+            connectSSL(port, c, SSL.optionsForClientTLS("localhost", trustCa));
+            ISSLTransport t = get(c.made);
+            t.write("request".getBytes(US_ASCII));
+            t.loseWriteConnection();
+            assertEquals("request", get(((HalfCloser) served.connection(0)).readLost));
+            assertEquals("got request", get(c.gotExpected));
+            assertInstanceOf(ConnectionDone.class, get(c.lost).value());
+            assertTrue(c.events.contains("writeConnectionLost"), c.events::toString);
+        }
+
+        /** Streams {@code total} zero bytes with a push producer as fast as it may, then closes. */
+        static final class StreamingServer extends Watched implements dev.jtwisted.internet.IPushProducer {
+            final long total;
+            long sent;
+            boolean paused;
+            int pauses;
+
+            StreamingServer(long total) {
+                this.total = total;
+            }
+
+            @Override
+            public void connectionMade() {
+                super.connectionMade();
+                transport.registerProducer(this, true);
+                resumeProducing();
+            }
+
+            @Override
+            public void pauseProducing() {
+                paused = true;
+                pauses++;
+            }
+
+            @Override
+            public void resumeProducing() {
+                paused = false;
+                while (!paused && sent < total) {
+                    transport.write(new byte[16 * 1024]);
+                    sent += 16 * 1024;
+                }
+                if (sent >= total) {
+                    transport.unregisterProducer();
+                    transport.loseConnection();
+                }
+            }
+
+            @Override
+            public void stopProducing() {}
+        }
+
+        @Test
+        void aStreamingProducerIsPausedByTheTlsConnectionsBackPressure() throws Exception {
+            long total = 8L << 20;
+            Served served = new Served(() -> new StreamingServer(total));
+            int port = listenSSL(served, serverOptions);
+            java.util.concurrent.atomic.AtomicLong got = new java.util.concurrent.atomic.AtomicLong();
+            Watched slow = new Watched() {
+                long sinceBreak;
+
+                @Override
+                public void dataReceived(byte[] data) {
+                    got.addAndGet(data.length);
+                    sinceBreak += data.length;
+                    if (sinceBreak >= 256 * 1024) {
+                        sinceBreak = 0;
+                        transport.pauseProducing();
+                        client.callLater(0.002, transport::resumeProducing);
+                    }
+                }
+            };
+            connectSSL(port, slow, SSL.optionsForClientTLS("localhost", trustCa));
+            assertInstanceOf(ConnectionDone.class, get(slow.lost).value());
+            assertEquals(total, got.get());
+            StreamingServer producer = (StreamingServer) served.connection(0);
+            assertTrue(Reactors.on(server, () -> producer.pauses) > 0, "the producer was never paused");
+        }
+
+        @Test
+        void loseWriteConnectionSendsCloseNotifyAndStillReads() throws Exception {
+            Served served = new Served(() -> new Watched().expecting("still here"));
+            int port = listenSSL(served, serverOptions);
+            EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+            try {
+                io.netty.handler.ssl.SslContext context = SslContextBuilder.forClient().trustManager(ca).build();
+                Channel ch = new Bootstrap().group(group).channel(NioSocketChannel.class)
+                        .option(io.netty.channel.ChannelOption.ALLOW_HALF_CLOSURE, true)
+                        .handler(new ChannelInitializer<Channel>() {
+                            @Override
+                            protected void initChannel(Channel c) {
+                                c.pipeline().addLast(context.newHandler(c.alloc(), "localhost", port));
+                            }
+                        }).connect("127.0.0.1", port).sync().channel();
+                SslHandler ssl = ch.pipeline().get(SslHandler.class);
+                ssl.handshakeFuture().get(10, TimeUnit.SECONDS);
+                Watched s = served.connection(0);
+                get(s.handshake).loseWriteConnection();
+                ssl.sslCloseFuture().get(10, TimeUnit.SECONDS);
+                assertTrue(ssl.sslCloseFuture().isSuccess(), "close_notify came before the FIN");
+                ch.writeAndFlush(Unpooled.copiedBuffer("still here", US_ASCII)).sync();
+                assertEquals("still here", get(s.gotExpected));
+                assertFalse(s.lost.isDone());
+                ch.close().sync();
             } finally {
                 group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
             }
