@@ -209,12 +209,12 @@ public final class NettyReactor implements IReactor, AutoCloseable {
     private ThreadPool threadPool;
     private final List<ThreadPool> pools = new CopyOnWriteArrayList<>();
 
-    final Set<TcpPort> ports = ConcurrentHashMap.newKeySet();
+    /** Listening TCP and UNIX ports. */
+    final Set<StreamPort> ports = ConcurrentHashMap.newKeySet();
     final Set<UdpPort> udpPorts = ConcurrentHashMap.newKeySet();
-    final Set<UnixPort> unixPorts = ConcurrentHashMap.newKeySet();
-    final Set<UnixConnector> unixConnecting = ConcurrentHashMap.newKeySet();
     final Set<ChannelTransport> connections = ConcurrentHashMap.newKeySet();
-    final Set<TcpConnector> connecting = ConcurrentHashMap.newKeySet();
+    /** TCP and UNIX connectors with an attempt in progress. */
+    final Set<StreamConnector> connecting = ConcurrentHashMap.newKeySet();
     final Set<ProcessTransport> processes = ConcurrentHashMap.newKeySet();
     private Deferred<Void> disconnected;
 
@@ -412,19 +412,13 @@ public final class NettyReactor implements IReactor, AutoCloseable {
     private void disconnectAll() {
         Failure reason = new Failure(new ConnectionLost(ChannelTransport.LOST + "."));
         List<Future<?>> waits = new ArrayList<>();
-        for (TcpPort port : ports) {
+        for (StreamPort port : ports) {
             waits.add(port.closeForShutdown());
         }
         for (UdpPort port : udpPorts) {
             waits.add(port.closeForShutdown());
         }
-        for (UnixPort port : unixPorts) {
-            waits.add(port.closeForShutdown());
-        }
-        for (TcpConnector connector : connecting) {
-            waits.add(connector.abortForShutdown());
-        }
-        for (UnixConnector connector : unixConnecting) {
+        for (StreamConnector connector : connecting) {
             waits.add(connector.abortForShutdown());
         }
         List<ChannelTransport> open = new ArrayList<>(connections);

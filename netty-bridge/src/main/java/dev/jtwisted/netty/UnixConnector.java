@@ -5,19 +5,13 @@ import dev.jtwisted.internet.ClientFactory;
 import dev.jtwisted.internet.ConnectError;
 import dev.jtwisted.internet.ConnectionRefusedError;
 import dev.jtwisted.internet.IAddress;
-import dev.jtwisted.internet.IConnector;
-import dev.jtwisted.internet.IProtocol;
-import dev.jtwisted.internet.NotConnectingError;
 import dev.jtwisted.internet.TimeoutError;
 import dev.jtwisted.internet.UNIXAddress;
 import dev.jtwisted.python.failure.Failure;
 import dev.jtwisted.python.lockfile.Lockfile;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
-import io.netty.util.concurrent.Future;
-import io.netty.util.concurrent.Promise;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.util.Locale;
@@ -25,82 +19,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An outgoing UNIX-domain stream connection and its attempts, as {@link TcpConnector} is for TCP:
- * tells its {@link ClientFactory} how each goes, and may be told to {@link #connect()} again.
- *
- * <p>Threads: lives on one loop; its methods called elsewhere are passed to it.
+ * An outgoing UNIX-domain stream connection and its attempts (see {@link StreamConnector}),
+ * with Twisted's {@code checkPID}: refuse a socket whose lock no live process holds.
  *
  * <p>Twisted: {@code twisted.internet.unix.Connector} and {@code unix.Client}.
  */
-final class UnixConnector implements IConnector, ConnectionOwner {
+final class UnixConnector extends StreamConnector {
     private static final Logger log = LoggerFactory.getLogger(UnixConnector.class);
 
-    private enum State { DISCONNECTED, CONNECTING, CONNECTED }
-
-    /** One attempt: stale once the connector has moved on, so its late events are ignored. */
-    private static final class Attempt {
-        Channel channel;
-    }
-
-    private final NettyReactor reactor;
     private final String path;
-    private final ClientFactory factory;
-    private final double timeout;
     private final boolean checkPID;
-    final EventLoop loop;
-
-    private State state = State.DISCONNECTED;
-    private boolean factoryStarted;
-    private Attempt attempt;
-    private ChannelTransport transport;
 
     UnixConnector(NettyReactor reactor, String path, ClientFactory factory, double timeout, boolean checkPID,
             EventLoop loop) {
-        this.reactor = reactor;
+        super(reactor, factory, timeout, loop);
         this.path = path;
-        this.factory = factory;
-        this.timeout = timeout;
         this.checkPID = checkPID;
-        this.loop = loop;
     }
 
-    /**
-     * Starts an attempt: {@code doStart} (once), then {@code startedConnecting}; the attempt
-     * itself begins when the reactor runs.
-     *
-     * @throws IllegalStateException if connecting or connected already
-     */
     @Override
-    public void connect() {
-        if (!loop.inEventLoop()) {
-            reactor.submit(loop, this::connect);
-            return;
-        }
-        if (state != State.DISCONNECTED) {
-            throw new IllegalStateException("can't connect in this state: " + state);
-        }
-        state = State.CONNECTING;
-        if (!factoryStarted) {
-            factory.doStart();
-            factoryStarted = true;
-        }
-        Attempt a = new Attempt();
-        attempt = a;
-        reactor.unixConnecting.add(this);
-        factory.startedConnecting(this);
-        if (attempt == a) {
-            reactor.whenGateOpen(() -> reactor.submit(loop, () -> begin(a)));
-        }
+    String where() {
+        return path;
     }
 
-    private void begin(Attempt a) {
-        if (attempt != a) {
-            return;
-        }
-        if (reactor.isShuttingDown()) {
-            failed(a, new Failure(new ConnectError("the reactor is stopping; not connecting to " + path)));
-            return;
-        }
+    @Override
+    void start(Attempt a) {
         if (checkPID && !serverHoldsLock()) {
             // Twisted: unix.Client's checkPID.
             failed(a, new Failure(new BadFileError("File used for UNIX socket is no good: " + path
@@ -108,23 +51,8 @@ final class UnixConnector implements IConnector, ConnectionOwner {
             return;
         }
         Channel ch = reactor.backend.newDomainSocketChannel();
-        a.channel = ch;
-        ch.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
-        if (timeout > 0) {
-            ch.config().setConnectTimeoutMillis((int) Math.min(Integer.MAX_VALUE, Math.ceil(timeout * 1000)));
-        }
-        ch.pipeline().addLast(new EndOfInputOnClose(), new ProtocolHandler(this));
-        loop.register(ch).addListener(registered -> {
-            if (!registered.isSuccess()) {
-                failed(a, translate(registered.cause()));
-                return;
-            }
-            ch.connect(reactor.backend.domainAddress(path)).addListener(connected -> {
-                if (!connected.isSuccess()) {
-                    failed(a, translate(connected.cause()));
-                }
-            });
-        });
+        ch.pipeline().addLast(new EndOfInputOnClose());
+        open(a, ch, reactor.backend.domainAddress(path), null);
     }
 
     private boolean serverHoldsLock() {
@@ -136,37 +64,8 @@ final class UnixConnector implements IConnector, ConnectionOwner {
         }
     }
 
-    private void failed(Attempt a, Failure reason) {
-        if (attempt != a) {
-            return;
-        }
-        attempt = null;
-        if (a.channel != null) {
-            a.channel.close();
-        }
-        state = State.DISCONNECTED;
-        reactor.unixConnecting.remove(this);
-        try {
-            factory.clientConnectionFailed(this, reason);
-        } catch (Throwable t) {
-            log.error("{} raised in clientConnectionFailed({}) for {}", factory, reason, this, t);
-        }
-        stopFactoryIfDone();
-    }
-
-    private void stopFactoryIfDone() {
-        if (state == State.DISCONNECTED && factoryStarted) {
-            factoryStarted = false;
-            try {
-                factory.doStop();
-            } catch (Throwable t) {
-                log.error("{} raised in doStop for {}", factory, this, t);
-            }
-        }
-    }
-
-    /** The Twisted error for a failed connect, keeping Netty's or the JDK's as the cause. */
-    private Failure translate(Throwable cause) {
+    @Override
+    Failure translate(Throwable cause) {
         String message = String.valueOf(cause.getMessage());
         String lower = message.toLowerCase(Locale.ROOT);
         if (cause instanceof ConnectTimeoutException || lower.contains("timed out")) {
@@ -180,80 +79,13 @@ final class UnixConnector implements IConnector, ConnectionOwner {
         return new Failure(new ConnectError("Connecting to " + path + " failed: " + what, cause));
     }
 
-    /** @throws NotConnectingError if no attempt is in progress */
-    @Override
-    public void stopConnecting() {
-        if (!loop.inEventLoop()) {
-            reactor.submit(loop, this::stopConnecting);
-            return;
-        }
-        if (state != State.CONNECTING) {
-            throw new NotConnectingError("we're not trying to connect: " + this);
-        }
-        failed(attempt, new Failure(new ConnectError("User aborted connection")));
-    }
-
-    /** Abandons a pending attempt because the reactor stops; completes once the factory knows. */
-    Future<Void> abortForShutdown() {
-        Promise<Void> done = loop.newPromise();
-        reactor.submit(loop, () -> {
-            if (state == State.CONNECTING && attempt != null) {
-                failed(attempt, new Failure(new ConnectError("the reactor stopped while connecting to " + path)));
-            }
-            done.trySuccess(null);
-        });
-        return done;
-    }
-
-    @Override
-    public void disconnect() {
-        if (!loop.inEventLoop()) {
-            reactor.submit(loop, this::disconnect);
-            return;
-        }
-        if (state == State.CONNECTING) {
-            stopConnecting();
-        } else if (state == State.CONNECTED && transport != null) {
-            transport.loseConnection();
-        }
-    }
-
     @Override
     public IAddress getDestination() {
         return new UNIXAddress(path);
     }
 
-    // ------------------------------------------------------------------ its connection
-
-    @Override
-    public IProtocol buildProtocol(IAddress peer) {
-        state = State.CONNECTED;
-        attempt = null;
-        reactor.unixConnecting.remove(this);
-        return factory.buildProtocol(peer);
-    }
-
-    @Override
-    public void connectionMade(ChannelTransport made) {
-        transport = made;
-        reactor.connections.add(made);
-    }
-
-    @Override
-    public void connectionLost(ChannelTransport gone, Failure reason) {
-        reactor.connections.remove(gone);
-        transport = null;
-        state = State.DISCONNECTED;
-        try {
-            factory.clientConnectionLost(this, reason);
-        } catch (Throwable t) {
-            log.error("{} raised in clientConnectionLost({}) for {}", factory, reason, this, t);
-        }
-        stopFactoryIfDone();
-    }
-
     @Override
     public String toString() {
-        return "<UnixConnector to '" + path + "' " + state + ">";
+        return "<UnixConnector to '" + path + "' " + state() + ">";
     }
 }

@@ -2,22 +2,12 @@ package dev.jtwisted.netty;
 
 import dev.jtwisted.internet.CannotListenError;
 import dev.jtwisted.internet.IAddress;
-import dev.jtwisted.internet.IListeningPort;
-import dev.jtwisted.internet.IProtocol;
 import dev.jtwisted.internet.IProtocolFactory;
 import dev.jtwisted.internet.UNIXAddress;
-import dev.jtwisted.internet.defer.Deferred;
-import dev.jtwisted.python.failure.Failure;
 import dev.jtwisted.python.lockfile.FilesystemLock;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.ServerChannel;
-import io.netty.util.concurrent.Future;
-import io.netty.util.concurrent.Promise;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +17,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,34 +31,23 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Twisted: {@code twisted.internet.unix.Port}.
  */
-final class UnixPort implements IListeningPort, ConnectionOwner {
+final class UnixPort extends StreamPort {
     private static final Logger log = LoggerFactory.getLogger(UnixPort.class);
 
     /** The longest path that fits Linux's {@code sun_path} with its terminating NUL. */
     static final int MAX_PATH_BYTES = 107;
 
-    private final NettyReactor reactor;
-    private final IProtocolFactory factory;
     private final String path;
-    private final int backlog;
     private final int mode;
     private final boolean wantPID;
-    final EventLoop loop;
-    private final Promise<Void> closed;
-    private ServerChannel channel;
     private FilesystemLock lock;
-    private boolean listening;
 
     UnixPort(NettyReactor reactor, IProtocolFactory factory, String path, int backlog, int mode, boolean wantPID,
             EventLoop loop) {
-        this.reactor = reactor;
-        this.factory = factory;
+        super(reactor, factory, backlog, loop);
         this.path = path;
-        this.backlog = backlog;
         this.mode = mode;
         this.wantPID = wantPID;
-        this.loop = loop;
-        this.closed = loop.newPromise();
     }
 
     /**
@@ -92,24 +70,14 @@ final class UnixPort implements IListeningPort, ConnectionOwner {
             releaseLock();
             throw cannotListen("Address already in use (a file exists at that path)", null);
         }
+        ServerChannel ch;
         try {
-            bind();
+            ch = bind();
         } catch (RuntimeException | Error e) {
             releaseLock();
             throw e;
         }
-        listening = true;
-        reactor.unixPorts.add(this);
-        log.info("{} starting on '{}'", factory, path);
-        try {
-            factory.doStart();
-        } catch (RuntimeException | Error e) {
-            listening = false;
-            reactor.unixPorts.remove(this);
-            channel.close().addListener(f -> releaseLock());
-            throw e;
-        }
-        reactor.whenGateOpen(() -> reactor.submit(loop, this::startReading));
+        listening(ch);
     }
 
     /** Refuses what can't be a socket file, naming the problem (the system's errors don't). */
@@ -172,29 +140,8 @@ final class UnixPort implements IListeningPort, ConnectionOwner {
         }
     }
 
-    private void bind() {
-        ServerChannel ch = reactor.backend.newServerDomainChannel();
-        ch.config().setAutoRead(false);
-        ch.config().setOption(ChannelOption.SO_BACKLOG, backlog);
-        ch.pipeline().addLast(new Acceptor());
-        ChannelFuture registered = loop.register(ch);
-        if (!registered.isDone()) {
-            ch.close();
-            throw new IllegalStateException("registering " + ch + " did not complete on its own loop");
-        }
-        if (!registered.isSuccess()) {
-            throw cannotListen(registered.cause().getMessage(), registered.cause());
-        }
-        ChannelFuture bound = ch.bind(reactor.backend.domainAddress(path));
-        if (!bound.isDone()) {
-            ch.close();
-            throw new IllegalStateException("binding " + ch + " did not complete on its own loop");
-        }
-        if (!bound.isSuccess()) {
-            // Closing deletes the path only if bound, so another socket's file there is safe.
-            ch.close();
-            throw cannotListen(bound.cause().getMessage(), bound.cause());
-        }
+    private ServerChannel bind() {
+        ServerChannel ch = bind(reactor.backend.newServerDomainChannel(), reactor.backend.domainAddress(path));
         try {
             Files.setPosixFilePermissions(Path.of(path), permissions(mode));
         } catch (IOException | UnsupportedOperationException e) {
@@ -202,7 +149,7 @@ final class UnixPort implements IListeningPort, ConnectionOwner {
             throw cannotListen("cannot set the mode of the socket file to 0o" + Integer.toOctalString(mode)
                     + ": " + e, e);
         }
-        channel = ch;
+        return ch;
     }
 
     /** The read, write and execute bits of {@code mode} (the JDK cannot set the others). */
@@ -221,58 +168,30 @@ final class UnixPort implements IListeningPort, ConnectionOwner {
         return set;
     }
 
-    private CannotListenError cannotListen(String why, Throwable cause) {
+    @Override
+    CannotListenError cannotListen(String why, Throwable cause) {
         return new CannotListenError("Couldn't listen on " + path + ": " + why + ".", cause);
     }
 
-    private void startReading() {
-        if (listening) {
-            channel.config().setAutoRead(true);
-        }
-    }
-
-    /**
-     * Stops accepting, closes the socket (which removes its file) and releases the lock; fires
-     * (on the port's loop) after the factory's {@code doStop}. Connections made stay open.
-     */
     @Override
-    public Deferred<Void> stopListening() {
-        Deferred<Void> d = new Deferred<>();
-        Runnable stop = () -> {
-            closeSocket();
-            closed.addListener(f -> d.callback(null));
-        };
-        if (loop.inEventLoop()) {
-            stop.run();
-        } else {
-            reactor.submit(loop, stop);
-        }
-        return d;
+    void initChild(Channel child) {
+        child.pipeline().addLast(new EndOfInputOnClose());
     }
 
-    /** Closes for the reactor's shutdown; the future completes after {@code doStop}. */
-    Future<Void> closeForShutdown() {
-        reactor.submit(loop, this::closeSocket);
-        return closed;
+    @Override
+    String startedOn() {
+        return "'" + path + "'";
     }
 
-    /** Twisted: {@code unix.Port.connectionLost}, which unlinks the file and unlocks. */
-    private void closeSocket() {
-        if (!listening) {
-            return;
-        }
-        listening = false;
-        channel.close().addListener(f -> {
-            reactor.unixPorts.remove(this);
-            releaseLock();
-            log.info("(UNIX Port {} Closed)", path);
-            try {
-                factory.doStop();
-            } catch (Throwable t) {
-                log.error("{} raised in doStop after {} closed", factory, this, t);
-            }
-            closed.trySuccess(null);
-        });
+    @Override
+    String closedName() {
+        return "UNIX Port " + path;
+    }
+
+    /** Twisted: {@code unix.Port.connectionLost} unlinks the file (Netty does) and unlocks. */
+    @Override
+    void released() {
+        releaseLock();
     }
 
     @Override
@@ -280,59 +199,8 @@ final class UnixPort implements IListeningPort, ConnectionOwner {
         return new UNIXAddress(path);
     }
 
-    // ------------------------------------------------------------------ its connections
-
-    @Override
-    public IProtocol buildProtocol(IAddress peer) {
-        return factory.buildProtocol(peer);
-    }
-
-    @Override
-    public void connectionMade(ChannelTransport transport) {
-        reactor.connections.add(transport);
-    }
-
-    @Override
-    public void connectionLost(ChannelTransport transport, Failure reason) {
-        reactor.connections.remove(transport);
-    }
-
     @Override
     public String toString() {
         return "<UnixPort of " + factory + " on '" + path + "'>";
-    }
-
-    /** Hands each accepted channel a protocol handler and a loop. */
-    private final class Acceptor extends ChannelInboundHandlerAdapter {
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            Channel child = (Channel) msg;
-            if (!listening) {
-                child.unsafe().closeForcibly();
-                return;
-            }
-            child.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
-            child.pipeline().addLast(new EndOfInputOnClose(), new ProtocolHandler(UnixPort.this));
-            try {
-                reactor.nextLoop().register(child).addListener(f -> {
-                    if (!f.isSuccess()) {
-                        log.warn("{} could not register accepted {}; closing it", UnixPort.this, child, f.cause());
-                        child.unsafe().closeForcibly();
-                    }
-                });
-            } catch (Throwable t) {
-                log.warn("{} could not register accepted {}; closing it", UnixPort.this, child, t);
-                child.unsafe().closeForcibly();
-            }
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            log.warn("{} failed to accept a connection; pausing accepts for 1 s", UnixPort.this, cause);
-            if (listening && channel.config().isAutoRead()) {
-                channel.config().setAutoRead(false);
-                loop.schedule(UnixPort.this::startReading, 1, TimeUnit.SECONDS);
-            }
-        }
     }
 }
