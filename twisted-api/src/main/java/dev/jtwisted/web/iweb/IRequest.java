@@ -4,9 +4,12 @@ import dev.jtwisted.internet.IAddress;
 import dev.jtwisted.internet.IConsumer;
 import dev.jtwisted.internet.defer.Deferred;
 import dev.jtwisted.python.failure.Failure;
+import dev.jtwisted.web.http.Http;
 import dev.jtwisted.web.http_headers.Headers;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -57,10 +60,19 @@ public interface IRequest extends IConsumer {
     Headers responseHeaders();
 
     /** The last value of the request header {@code key}, or null. */
-    String getHeader(String key);
+    default String getHeader(String key) {
+        return requestHeaders().getLastRawHeader(key);
+    }
 
     /** Every request header's last value, by lower-case name. */
-    Map<String, String> getAllHeaders();
+    default Map<String, String> getAllHeaders() {
+        Map<String, String> all = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> e : requestHeaders().getAllRawHeaders()) {
+            List<String> v = e.getValue();
+            all.put(e.getKey().toLowerCase(Locale.ROOT), v.get(v.size() - 1));
+        }
+        return all;
+    }
 
     /** The value of the cookie {@code key} the client sent, or null. */
     String getCookie(String key);
@@ -90,22 +102,31 @@ public interface IRequest extends IConsumer {
     int code();
 
     /** Sets the status code, with its standard reason phrase. */
-    void setResponseCode(int code);
+    default void setResponseCode(int code) {
+        setResponseCode(code, null);
+    }
 
     /** Sets the status code and the reason phrase to send with it. */
     void setResponseCode(int code, String message);
 
     /** Sets the response header {@code name}, replacing its values. */
-    void setHeader(String name, String value);
+    default void setHeader(String name, String value) {
+        responseHeaders().setRawHeader(name, value);
+    }
 
     /** Adds a {@code Set-Cookie} header. */
-    void addCookie(String key, String value);
+    default void addCookie(String key, String value) {
+        addCookie(key, value, new Cookie());
+    }
 
     /** Adds a {@code Set-Cookie} header with attributes. Twisted: {@code addCookie}'s keywords. */
     void addCookie(String key, String value, Cookie attributes);
 
     /** Answers with 302 Found to {@code url}; call {@link #finish()} after. */
-    void redirect(String url);
+    default void redirect(String url) {
+        setResponseCode(Http.FOUND);
+        setHeader("location", url);
+    }
 
     /**
      * Sets {@code Last-Modified} (seconds since the epoch) unless a later time is set already.

@@ -488,24 +488,9 @@ public class Request implements IRequest {
     }
 
     @Override
-    public void setResponseCode(int code) {
-        setResponseCode(code, null);
-    }
-
-    @Override
     public void setResponseCode(int code, String message) {
         this.code = code;
         this.codeMessage = message != null && !message.isEmpty() ? message : Http.responsePhrase(code);
-    }
-
-    @Override
-    public void setHeader(String name, String value) {
-        responseHeaders.setRawHeader(name, value);
-    }
-
-    @Override
-    public void addCookie(String key, String value) {
-        addCookie(key, value, new Cookie());
     }
 
     @Override
@@ -514,12 +499,6 @@ public class Request implements IRequest {
             cookies = new ArrayList<>(2);
         }
         cookies.add(attributes.format(key, value));
-    }
-
-    @Override
-    public void redirect(String url) {
-        setResponseCode(Http.FOUND);
-        setHeader("location", url);
     }
 
     @Override
@@ -651,21 +630,6 @@ public class Request implements IRequest {
     @Override
     public Headers responseHeaders() {
         return responseHeaders;
-    }
-
-    @Override
-    public String getHeader(String key) {
-        return requestHeaders.getLastRawHeader(key);
-    }
-
-    @Override
-    public Map<String, String> getAllHeaders() {
-        Map<String, String> all = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> e : requestHeaders.getAllRawHeaders()) {
-            List<String> v = e.getValue();
-            all.put(e.getKey().toLowerCase(Locale.ROOT), v.get(v.size() - 1));
-        }
-        return all;
     }
 
     @Override

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -256,20 +255,6 @@ public class DummyRequest implements IRequest {
     }
 
     @Override
-    public String getHeader(String key) {
-        return requestHeaders.getLastRawHeader(key);
-    }
-
-    @Override
-    public Map<String, String> getAllHeaders() {
-        Map<String, String> all = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> e : requestHeaders.getAllRawHeaders()) {
-            all.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().get(e.getValue().size() - 1));
-        }
-        return all;
-    }
-
-    @Override
     public String getCookie(String key) {
         return receivedCookies.get(key);
     }
@@ -318,11 +303,6 @@ public class DummyRequest implements IRequest {
     }
 
     @Override
-    public void setResponseCode(int code) {
-        setResponseCode(code, null);
-    }
-
-    @Override
     public void setResponseCode(int code, String message) {
         if (written.size() > 0) {
             throw new IllegalStateException("Response code cannot be set after data has been written: " + written);
@@ -332,24 +312,8 @@ public class DummyRequest implements IRequest {
     }
 
     @Override
-    public void setHeader(String name, String value) {
-        responseHeaders.setRawHeader(name, value);
-    }
-
-    @Override
-    public void addCookie(String key, String value) {
-        addCookie(key, value, new Cookie());
-    }
-
-    @Override
     public void addCookie(String key, String value, Cookie attributes) {
         cookies.add(attributes.format(key, value));
-    }
-
-    @Override
-    public void redirect(String url) {
-        setResponseCode(Http.FOUND);
-        setHeader("location", url);
     }
 
     @Override
