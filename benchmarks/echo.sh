@@ -103,6 +103,10 @@ if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
 fi
 [[ -f "$jar" ]] || { echo "missing $jar: build it first" >&2; exit 1; }
 mkdir -p "$target"
+load_name="load tool"
+server_log_prefix="echo-$run"
+# shellcheck source=benchmarks/lib.sh
+source "$here/lib.sh"
 
 # TLS=1: one self-signed EC certificate for localhost and 127.0.0.1, trusted by the load tool.
 java_tls=()
@@ -118,63 +122,6 @@ if [[ "$tls" == 1 ]]; then
     python_tls=(--endpoint "ssl:0:interface=127.0.0.1:privateKey=$tls_dir/key.pem:certKey=$tls_dir/cert.pem")
     load_tls=(--tls-ca "$tls_dir/cert.pem")
 fi
-
-if command -v taskset > /dev/null && (( $(nproc) >= 2 )); then
-    server_pin=(taskset -c 0)
-    load_pin=(taskset -c 1)
-    pinning="server on CPU 0, load tool on CPU 1"
-else
-    server_pin=()
-    load_pin=()
-    pinning="unpinned (no taskset, or fewer than 2 CPUs)"
-fi
-clk_tck="$(getconf CLK_TCK 2> /dev/null || echo 100)"
-
-server_pid=""
-stop_server() {
-    [[ -n "$server_pid" ]] || return 0
-    if kill "$server_pid" 2> /dev/null; then
-        local i
-        for i in $(seq 50); do
-            kill -0 "$server_pid" 2> /dev/null || break
-            sleep 0.1
-        done
-        kill -9 "$server_pid" 2> /dev/null || true
-    fi
-    wait "$server_pid" 2> /dev/null || true
-    server_pid=""
-}
-trap stop_server EXIT
-
-# start_server ROW COMMAND...: starts it pinned, waits (30 s at most) for "LISTENING <port>".
-# Sets server_pid and server_port; returns 1 if the server failed.
-start_server() {
-    local row="$1"
-    shift
-    local out="$target/echo-$run-$row-server.out" err="$target/echo-$run-$row-server.err"
-    : > "$out"
-    # A plain background command, not a subshell: taskset execs the server, so $! is the
-    # server's own pid, whose CPU time EchoLoad reads from /proc and which stop_server kills.
-    "${server_pin[@]}" "$@" > "$out" 2> "$err" < /dev/null &
-    server_pid=$!
-    local i
-    for i in $(seq 300); do
-        server_port="$(awk '/^LISTENING [0-9]+$/ {print $2; exit}' "$out")"
-        [[ -n "$server_port" ]] && return 0
-        if ! kill -0 "$server_pid" 2> /dev/null; then
-            local status=0
-            wait "$server_pid" || status=$?
-            server_pid=""
-            echo "!! $row server exited with status $status:" >&2
-            cat "$err" >&2
-            return 1
-        fi
-        sleep 0.1
-    done
-    echo "!! $row server printed no LISTENING line in 30 s" >&2
-    stop_server
-    return 1
-}
 
 declare -A runs cpu_runs busy_runs frame_runs frame_cpu_runs note
 run_row() {
@@ -228,16 +175,6 @@ run_row() {
     frame_cpu_runs[$row]+="$(sed -n 's/.* server_cpu_us_per_frame=\([^ ]*\).*/\1/p' <<< "$result") "
 }
 
-# best VALUES...: the largest.
-best() {
-    printf '%s\n' "$@" | sort -g | tail -n 1
-}
-
-# median VALUES...: the middle value (the lower middle for an even count).
-median() {
-    printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
-}
-
 for row in $servers; do
     rm -f "$target/echo-$run-$row-load.txt"
 done
@@ -268,12 +205,6 @@ label() {
     esac
 }
 
-# percent A B: A as a percentage of B, or "-" without either.
-percent() {
-    [[ -n "$1" && -n "$2" ]] || { echo "-"; return; }
-    awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * a / b }'
-}
-
 declare -A mbps cpu_per_gb busy fps cpu_per_frame
 for row in $servers; do
     if [[ -z "${note[$row]:-}" && -n "${runs[$row]:-}" ]]; then
@@ -291,12 +222,6 @@ for row in $servers; do
         fi
     fi
 done
-
-# ratio A B: A / B as "1.07x", or "-" without either.
-ratio() {
-    [[ -n "$1" && -n "$2" ]] || { echo "-"; return; }
-    awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'
-}
 
 results="$target/echo-$run-results.md"
 {

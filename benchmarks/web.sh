@@ -67,62 +67,10 @@ if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
 fi
 [[ -f "$jar" ]] || { echo "missing $jar: build it first" >&2; exit 1; }
 mkdir -p "$target"
-
-if command -v taskset > /dev/null && (( $(nproc) >= 2 )); then
-    server_pin=(taskset -c 0)
-    load_pin=(taskset -c 1)
-    pinning="server on CPU 0, wrk on CPU 1"
-else
-    server_pin=()
-    load_pin=()
-    pinning="unpinned (no taskset, or fewer than 2 CPUs)"
-fi
-clk_tck="$(getconf CLK_TCK 2> /dev/null || echo 100)"
-
-server_pid=""
-stop_server() {
-    [[ -n "$server_pid" ]] || return 0
-    if kill "$server_pid" 2> /dev/null; then
-        local i
-        for i in $(seq 50); do
-            kill -0 "$server_pid" 2> /dev/null || break
-            sleep 0.1
-        done
-        kill -9 "$server_pid" 2> /dev/null || true
-    fi
-    wait "$server_pid" 2> /dev/null || true
-    server_pid=""
-}
-trap stop_server EXIT
-
-# start_server ROW COMMAND...: starts it pinned, waits (30 s at most) for "LISTENING <port>".
-# Sets server_pid and server_port; returns 1 if the server failed.
-start_server() {
-    local row="$1"
-    shift
-    local out="$target/web-$row-server.out" err="$target/web-$row-server.err"
-    : > "$out"
-    # A plain background command: taskset execs the server, so $! is the server's own pid.
-    "${server_pin[@]}" "$@" > "$out" 2> "$err" < /dev/null &
-    server_pid=$!
-    local i
-    for i in $(seq 300); do
-        server_port="$(awk '/^LISTENING [0-9]+$/ {print $2; exit}' "$out")"
-        [[ -n "$server_port" ]] && return 0
-        if ! kill -0 "$server_pid" 2> /dev/null; then
-            local status=0
-            wait "$server_pid" || status=$?
-            server_pid=""
-            echo "!! $row server exited with status $status:" >&2
-            cat "$err" >&2
-            return 1
-        fi
-        sleep 0.1
-    done
-    echo "!! $row server printed no LISTENING line in 30 s" >&2
-    stop_server
-    return 1
-}
+load_name="wrk"
+server_log_prefix="web"
+# shellcheck source=benchmarks/lib.sh
+source "$here/lib.sh"
 
 # cpu_ticks PID: user + system clock ticks of the process so far.
 cpu_ticks() {
@@ -184,16 +132,6 @@ run_row() {
         'BEGIN { printf "%.2f", t / hz / s }') "
 }
 
-# best VALUES...: the largest.
-best() {
-    printf '%s\n' "$@" | sort -g | tail -n 1
-}
-
-# median VALUES...: the middle value (the lower middle for an even count).
-median() {
-    printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
-}
-
 for row in $servers; do
     rm -f "$target/web-$row-wrk.txt"
 done
@@ -211,18 +149,6 @@ label() {
         jtwisted) echo "jtwisted (Site + Resource on the reactor)" ;;
         python) echo "Python Twisted $("$python" -c 'import twisted; print(twisted.__version__)' 2> /dev/null) (Site + Resource)" ;;
     esac
-}
-
-# percent A B: A as a percentage of B, or "-" without either.
-percent() {
-    [[ -n "$1" && -n "$2" ]] || { echo "-"; return; }
-    awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * a / b }'
-}
-
-# ratio A B: A / B as "1.07x", or "-" without either.
-ratio() {
-    [[ -n "$1" && -n "$2" ]] || { echo "-"; return; }
-    awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'
 }
 
 declare -A rps p99 cpu busy
