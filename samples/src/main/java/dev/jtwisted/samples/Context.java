@@ -95,11 +95,21 @@ public final class Context {
      *     stopped (or not run at all) first
      */
     public void serve(IStreamServerEndpoint endpoint, IProtocolFactory factory) throws Exception {
-        Objects.requireNonNull(endpoint, "endpoint");
-        Objects.requireNonNull(factory, "factory");
+        serve(Serving.listen(sampleName, endpoint, factory));
+    }
+
+    /**
+     * As {@link #serve(IStreamServerEndpoint, IProtocolFactory)}, for a sample with several
+     * ports or services beside them: one listening line per port, in the order given.
+     *
+     * @throws Exception why a port could not listen; the reactor is stopped (or not run at all)
+     *     first, which stops whatever had started
+     */
+    public void serve(Serving serving) throws Exception {
+        Objects.requireNonNull(serving, "serving");
         IReactor reactor = reactor();
         AtomicReference<Throwable> failed = new AtomicReference<>();
-        IService service = Listening.service(sampleName, endpoint, factory, line -> {
+        IService service = serving.service(line -> {
             out.println(line);
             out.flush();
         }, failure -> {

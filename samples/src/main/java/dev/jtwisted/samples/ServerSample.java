@@ -2,9 +2,7 @@ package dev.jtwisted.samples;
 
 import dev.jtwisted.application.service.IService;
 import dev.jtwisted.application.service.IServiceMaker;
-import dev.jtwisted.internet.IProtocolFactory;
 import dev.jtwisted.internet.IReactor;
-import dev.jtwisted.internet.IStreamServerEndpoint;
 import dev.jtwisted.python.usage.Args;
 import dev.jtwisted.python.usage.Option;
 import dev.jtwisted.python.usage.Positional;
@@ -15,19 +13,20 @@ import org.slf4j.LoggerFactory;
  * A sample that serves a protocol on an endpoint, so it runs two ways with the same service:
  * from the launcher ({@code java -jar jtwisted-samples.jar echo-line}, {@link #run}) and as a
  * {@code twistd} plugin ({@code twistd echo-line}, {@link #makeService}), registered through
- * {@link dev.jtwisted.samples.plugins}. A subclass says where it listens and what it serves;
- * both ways print or log {@code NAME listening on HOST:PORT} once it listens.
+ * {@link dev.jtwisted.samples.plugins}. A subclass says where it listens and what it serves
+ * ({@link Serving}); both ways print or log {@code NAME listening on HOST:PORT} for each port
+ * once it listens.
  *
  * <p>Twisted: a program that is both a script ({@code reactor.run()}) and a {@code twistd}
  * plugin whose {@code makeService} returns {@code strports.service(...)}.
  */
 public abstract class ServerSample implements Sample, IServiceMaker {
 
-    /** Where to listen, from the parsed command line. */
-    protected abstract IStreamServerEndpoint endpoint(Args args, IReactor reactor);
-
-    /** What to serve there. */
-    protected abstract IProtocolFactory factory(Args args);
+    /**
+     * What to run, from the parsed command line: where to listen, what to serve there, and
+     * any services beside the ports. Called once per run.
+     */
+    protected abstract Serving serving(Args args, IReactor reactor);
 
     /** The plugin's name is the sample's name. */
     @Override
@@ -47,18 +46,18 @@ public abstract class ServerSample implements Sample, IServiceMaker {
 
     /**
      * The service {@code twistd} runs: listens while it runs and logs (at INFO) the line
-     * {@code NAME listening on HOST:PORT}; a later listen failure is logged by the service.
+     * {@code NAME listening on HOST:PORT} per port; a later listen failure is logged by the
+     * service.
      */
     @Override
     public final IService makeService(Args args, IReactor reactor) {
         // The logger is made now, not when the class loads: twistd sets up logging first.
-        return Listening.service(name(), endpoint(args, reactor), factory(args),
-                LoggerFactory.getLogger(getClass())::info, failure -> { });
+        return serving(args, reactor).service(LoggerFactory.getLogger(getClass())::info, failure -> { });
     }
 
-    /** Serves until the reactor stops, printing the listening line: {@link Context#serve}. */
+    /** Serves until the reactor stops, printing the listening lines: {@link Context#serve}. */
     @Override
     public final void run(Args args, Context context) throws Exception {
-        context.serve(endpoint(args, context.reactor()), factory(args));
+        context.serve(serving(args, context.reactor()));
     }
 }

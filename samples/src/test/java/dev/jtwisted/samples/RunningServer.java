@@ -11,7 +11,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -112,6 +114,32 @@ public final class RunningServer implements AutoCloseable {
         return Integer.parseInt(out.listening.join().group(3));
     }
 
+    /**
+     * The port of the listening line that starts with {@code name}, for a sample with several
+     * ({@code chat} and {@code chat-api}); waits for that line at most {@link #WAIT}.
+     */
+    public int port(String name) throws Exception {
+        CompletableFuture<Matcher> line = out.line(name);
+        try {
+            CompletableFuture.anyOf(line, exit).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            fail("no line '" + name + " listening on ...' within " + WAIT + "; out: " + out() + "; err: " + err());
+        }
+        if (!line.isDone()) {
+            fail("the sample exited before printing '" + name + " listening on ...'; out: " + out() + "; err: "
+                    + err());
+        }
+        return Integer.parseInt(line.join().group(3));
+    }
+
+    /** A new client connection to the port named {@code name} ({@link #port(String)}). */
+    public Socket connect(String name) throws Exception {
+        Socket socket = new Socket(host(), port(name));
+        socket.setSoTimeout((int) WAIT.toMillis());
+        socket.setTcpNoDelay(true);
+        return socket;
+    }
+
     /** A new client connection to the server, whose reads time out after {@link #WAIT}. */
     public Socket connect() throws IOException {
         Socket socket = new Socket(host(), port());
@@ -159,9 +187,11 @@ public final class RunningServer implements AutoCloseable {
         awaitExit();
     }
 
-    /** Standard output, kept whole, watched line by line for the listening line. */
+    /** Standard output, kept whole, watched line by line for the listening lines. */
     private static final class LineWatcher extends OutputStream {
+        /** The first listening line. */
         final CompletableFuture<Matcher> listening = new CompletableFuture<>();
+        private final Map<String, CompletableFuture<Matcher>> byName = new HashMap<>();
         private final ByteArrayOutputStream all = new ByteArrayOutputStream();
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
@@ -176,7 +206,12 @@ public final class RunningServer implements AutoCloseable {
             line.reset();
             if (m.matches()) {
                 listening.complete(m);
+                line(m.group(1)).complete(m);
             }
+        }
+
+        synchronized CompletableFuture<Matcher> line(String name) {
+            return byName.computeIfAbsent(name, n -> new CompletableFuture<>());
         }
 
         synchronized String text() {

@@ -1,7 +1,6 @@
 package dev.jtwisted.samples.echo;
 
 import dev.jtwisted.internet.Factory;
-import dev.jtwisted.internet.IProtocolFactory;
 import dev.jtwisted.internet.IReactor;
 import dev.jtwisted.internet.IStreamServerEndpoint;
 import dev.jtwisted.internet.Protocol;
@@ -9,6 +8,7 @@ import dev.jtwisted.internet.endpoints.Endpoints;
 import dev.jtwisted.python.usage.Args;
 import dev.jtwisted.python.usage.Option;
 import dev.jtwisted.samples.ServerSample;
+import dev.jtwisted.samples.Serving;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -75,14 +75,10 @@ public final class EchoServer extends ServerSample {
     }
 
     @Override
-    protected IStreamServerEndpoint endpoint(Args args, IReactor reactor) {
-        return Endpoints.serverFromString(reactor,
+    protected Serving serving(Args args, IReactor reactor) {
+        IStreamServerEndpoint endpoint = Endpoints.serverFromString(reactor,
                 "tcp:" + args.port() + ":interface=" + Endpoints.quoteStringArgument(args.interfaceAddress()));
-    }
-
-    @Override
-    protected IProtocolFactory factory(Args args) {
-        return Factory.forProtocol(protocol);
+        return Serving.listen(name, endpoint, Factory.forProtocol(protocol));
     }
 
     @Override
