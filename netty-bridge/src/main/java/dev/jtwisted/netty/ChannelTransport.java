@@ -384,7 +384,7 @@ final class ChannelTransport implements ISSLTransport, ITLSTransport, TLSClientD
     public void write(byte[] data) {
         Objects.requireNonNull(data, "data");
         if (!loop.inEventLoop()) {
-            loop.execute(() -> write(data));
+            Loops.later(loop, () -> write(data));
             return;
         }
         if (!connected || writeDisconnected || closing || data.length == 0) {
@@ -404,7 +404,7 @@ final class ChannelTransport implements ISSLTransport, ITLSTransport, TLSClientD
         if (!loop.inEventLoop()) {
             byte[] copy = new byte[data.remaining()];
             data.get(copy);
-            loop.execute(() -> write(copy));
+            Loops.later(loop, () -> write(copy));
             return;
         }
         int length = data.remaining();
@@ -433,7 +433,7 @@ final class ChannelTransport implements ISSLTransport, ITLSTransport, TLSClientD
     public void writeSequence(List<byte[]> data) {
         List<byte[]> copy = List.copyOf(data);
         if (!loop.inEventLoop()) {
-            loop.execute(() -> writeSequence(copy));
+            Loops.later(loop, () -> writeSequence(copy));
             return;
         }
         if (!connected || writeDisconnected || closing) {
@@ -596,7 +596,7 @@ final class ChannelTransport implements ISSLTransport, ITLSTransport, TLSClientD
     @Override
     public void loseConnection() {
         if (!loop.inEventLoop()) {
-            loop.execute(this::loseConnection);
+            Loops.later(loop, this::loseConnection);
             return;
         }
         if (!connected || disconnecting) {
@@ -627,7 +627,7 @@ final class ChannelTransport implements ISSLTransport, ITLSTransport, TLSClientD
     @Override
     public void abortConnection() {
         if (!loop.inEventLoop()) {
-            loop.execute(this::abortConnection);
+            Loops.later(loop, this::abortConnection);
             return;
         }
         if (disconnected || aborted) {
@@ -657,7 +657,7 @@ final class ChannelTransport implements ISSLTransport, ITLSTransport, TLSClientD
     @Override
     public void loseWriteConnection() {
         if (!loop.inEventLoop()) {
-            loop.execute(this::loseWriteConnection);
+            Loops.later(loop, this::loseWriteConnection);
             return;
         }
         if (!connected || writeDisconnecting || disconnecting) {
@@ -739,7 +739,7 @@ final class ChannelTransport implements ISSLTransport, ITLSTransport, TLSClientD
     public void registerProducer(IProducer producer, boolean streaming) {
         Objects.requireNonNull(producer, "producer");
         if (!loop.inEventLoop()) {
-            loop.execute(() -> registerProducer(producer, streaming));
+            Loops.later(loop, () -> registerProducer(producer, streaming));
             return;
         }
         Producers.checkRegistration(this.producer, producer, streaming);
@@ -758,7 +758,7 @@ final class ChannelTransport implements ISSLTransport, ITLSTransport, TLSClientD
     @Override
     public void unregisterProducer() {
         if (!loop.inEventLoop()) {
-            loop.execute(this::unregisterProducer);
+            Loops.later(loop, this::unregisterProducer);
             return;
         }
         producer = null;
@@ -811,7 +811,7 @@ final class ChannelTransport implements ISSLTransport, ITLSTransport, TLSClientD
     @Override
     public void pauseProducing() {
         if (!loop.inEventLoop()) {
-            loop.execute(this::pauseProducing);
+            Loops.later(loop, this::pauseProducing);
             return;
         }
         if (disconnected || readPaused) {
@@ -825,7 +825,7 @@ final class ChannelTransport implements ISSLTransport, ITLSTransport, TLSClientD
     @Override
     public void resumeProducing() {
         if (!loop.inEventLoop()) {
-            loop.execute(this::resumeProducing);
+            Loops.later(loop, this::resumeProducing);
             return;
         }
         if (!readPaused) {
@@ -916,7 +916,7 @@ final class ChannelTransport implements ISSLTransport, ITLSTransport, TLSClientD
     public void startTLS(IContextFactory contextFactory, boolean normal) {
         Objects.requireNonNull(contextFactory, "contextFactory");
         if (!loop.inEventLoop()) {
-            loop.execute(() -> {
+            Loops.later(loop, () -> {
                 try {
                     startTLS(contextFactory, normal);
                 } catch (RuntimeException e) {

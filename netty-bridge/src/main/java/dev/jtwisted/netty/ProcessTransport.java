@@ -458,7 +458,7 @@ final class ProcessTransport implements IProcessTransport {
     public void write(byte[] data) {
         Objects.requireNonNull(data, "data");
         if (!loop.inEventLoop()) {
-            loop.execute(() -> write(data));
+            Loops.later(loop, () -> write(data));
             return;
         }
         if (!open[0] || stdinClosing || stdin == null || data.length == 0) {
@@ -491,7 +491,7 @@ final class ProcessTransport implements IProcessTransport {
     @Override
     public void closeChildFD(int descriptor) {
         if (!loop.inEventLoop()) {
-            loop.execute(() -> closeChildFD(descriptor));
+            Loops.later(loop, () -> closeChildFD(descriptor));
             return;
         }
         if (descriptor == 0) {
@@ -522,7 +522,7 @@ final class ProcessTransport implements IProcessTransport {
     @Override
     public void loseConnection() {
         if (!loop.inEventLoop()) {
-            loop.execute(this::loseConnection);
+            Loops.later(loop, this::loseConnection);
             return;
         }
         disconnecting = true;
@@ -535,7 +535,7 @@ final class ProcessTransport implements IProcessTransport {
     @Override
     public void abortConnection() {
         if (!loop.inEventLoop()) {
-            loop.execute(this::abortConnection);
+            Loops.later(loop, this::abortConnection);
             return;
         }
         disconnecting = true;
@@ -648,7 +648,7 @@ final class ProcessTransport implements IProcessTransport {
     public void registerProducer(IProducer producer, boolean streaming) {
         Objects.requireNonNull(producer, "producer");
         if (!loop.inEventLoop()) {
-            loop.execute(() -> registerProducer(producer, streaming));
+            Loops.later(loop, () -> registerProducer(producer, streaming));
             return;
         }
         Producers.checkRegistration(this.producer, producer, streaming);
@@ -667,7 +667,7 @@ final class ProcessTransport implements IProcessTransport {
     @Override
     public void unregisterProducer() {
         if (!loop.inEventLoop()) {
-            loop.execute(this::unregisterProducer);
+            Loops.later(loop, this::unregisterProducer);
             return;
         }
         producer = null;
@@ -680,7 +680,7 @@ final class ProcessTransport implements IProcessTransport {
     @Override
     public void pauseProducing() {
         if (!loop.inEventLoop()) {
-            loop.execute(this::pauseProducing);
+            Loops.later(loop, this::pauseProducing);
             return;
         }
         paused = true;
@@ -690,7 +690,7 @@ final class ProcessTransport implements IProcessTransport {
     @Override
     public void resumeProducing() {
         if (!loop.inEventLoop()) {
-            loop.execute(this::resumeProducing);
+            Loops.later(loop, this::resumeProducing);
             return;
         }
         paused = false;

@@ -221,7 +221,7 @@ final class UdpPort implements IMulticastTransport {
         if (loop.inEventLoop()) {
             send(packet, to);
         } else {
-            loop.execute(() -> send(packet, to));
+            Loops.later(loop, () -> send(packet, to));
         }
     }
 
@@ -320,7 +320,7 @@ final class UdpPort implements IMulticastTransport {
         if (loop.inEventLoop()) {
             connectChannel(remote);
         } else {
-            loop.execute(() -> connectChannel(remote));
+            Loops.later(loop, () -> connectChannel(remote));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.jtwisted.internet.defer;
 
+import dev.jtwisted.internet.internal.BodyThreads;
 import dev.jtwisted.python.failure.Failure;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -148,6 +149,8 @@ final class InlineCallbacks {
         private volatile boolean bodyTurn;
         /** The thread parked until the body gives the turn back. */
         private volatile Thread driver;
+        /** The current turn: what the body queued for its driver to run once it has the turn back. */
+        private BodyThreads.Turn turn;
 
         /** Where the body's result goes; replaced when the outer Deferred is cancelled. */
         Deferred<T> target;
@@ -165,6 +168,7 @@ final class InlineCallbacks {
         /** On the caller's thread: run the body until it suspends or finishes. */
         void begin() {
             driver = Thread.currentThread();
+            turn = BodyThreads.turnFor();
             bodyTurn = true;
             BODIES.execute(this);
             waitForBody();
@@ -174,6 +178,7 @@ final class InlineCallbacks {
         void resume(Object result) {
             resumeWith = result;
             driver = Thread.currentThread();
+            turn = BodyThreads.turnFor();
             bodyTurn = true;
             LockSupport.unpark(thread);
             waitForBody();
@@ -191,6 +196,7 @@ final class InlineCallbacks {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+            turn.runPending(e -> log.error("an operation an inlineCallbacks body left to its driver failed", e));
             if (done) {
                 deliver();
             }
@@ -220,6 +226,7 @@ final class InlineCallbacks {
         public void run() {
             thread = Thread.currentThread();
             CURRENT.set(this);
+            turn.enter();
             Object out;
             try {
                 out = body.call();
@@ -232,6 +239,7 @@ final class InlineCallbacks {
                 out = new Failure(t);
             } finally {
                 CURRENT.remove(); // a pooled thread must not carry this body into the next
+                turn.leave();
             }
             finalResult = out;
             done = true;
@@ -251,6 +259,7 @@ final class InlineCallbacks {
                 waiter.synchronous = false;
                 waitingOn = d;
                 Thread waiting = driver;
+                turn.leave();
                 bodyTurn = false;
                 LockSupport.unpark(waiting);
                 boolean interrupted = false;
@@ -264,6 +273,7 @@ final class InlineCallbacks {
                 if (interrupted) {
                     Thread.currentThread().interrupt();
                 }
+                turn.enter();
                 waitingOn = null;
                 result = resumeWith;
                 resumeWith = null;
