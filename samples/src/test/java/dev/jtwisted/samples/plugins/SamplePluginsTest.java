@@ -9,8 +9,6 @@ import dev.jtwisted.application.service.IService;
 import dev.jtwisted.application.service.IServiceMaker;
 import dev.jtwisted.internet.testing.MemoryReactor;
 import dev.jtwisted.python.usage.ArgParser;
-import dev.jtwisted.python.usage.Option;
-import dev.jtwisted.samples.echo.EchoServer;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -18,8 +16,9 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server samples as {@code twistd} plugins, found as the runner finds them. SamplesJarIT runs
- * one under the real runner in a child JVM.
+ * The server samples as {@code twistd} plugins, found as the runner finds them. That every server
+ * sample is one is checked by {@code SamplesTest}; SamplesJarIT runs one under the real runner in
+ * a child JVM.
  */
 class SamplePluginsTest {
     private static Map<String, IServiceMaker> plugins() {
@@ -28,23 +27,6 @@ class SamplePluginsTest {
             byName.put(maker.tapname(), maker);
         }
         return byName;
-    }
-
-    @Test
-    void everyServerSampleIsRegisteredUnderItsOwnNameWithItsOwnOptions() {
-        Map<String, IServiceMaker> plugins = plugins();
-        List<EchoServer> samples = List.of(EchoServer.raw(), EchoServer.lines(), EchoServer.netstrings(),
-                EchoServer.int32Strings());
-
-        // Beside the samples, the runner's built-in plugin from twisted-api.
-        assertEquals(List.of("echo", "echo-int32", "echo-line", "echo-netstring", "web"),
-                List.copyOf(plugins.keySet()));
-        for (EchoServer sample : samples) {
-            IServiceMaker plugin = plugins.get(sample.name());
-            assertEquals(sample.description(), plugin.description());
-            assertEquals(sample.options().stream().map(Option::toString).toList(),
-                    plugin.options().stream().map(Option::toString).toList());
-        }
     }
 
     @Test
