@@ -276,6 +276,10 @@ class FingerTest {
             server = RunningServer.start(new Finger(service::set, clock), "--setter-port", "0",
                     "--users", users.toString(), "--reload", "30");
             port = server.port("finger");
+            // The timer starts after the ports and reads the file at once; once it has, its next
+            // call waits on the clock. Only then may a test change the file.
+            assertEquals(1, (int) onReactor(server.reactor(), () -> clock.getDelayedCalls().size()),
+                    "the reload timer has started");
         }
 
         @AfterEach
