@@ -2,6 +2,9 @@ package dev.jtwisted.samples;
 
 import dev.jtwisted.samples.echo.EchoServer;
 import dev.jtwisted.samples.errback.ErrbackDemo;
+import dev.jtwisted.samples.finger.Finger;
+import dev.jtwisted.samples.finger.FingerProxy;
+import dev.jtwisted.samples.finger.steps.FingerSteps;
 import dev.jtwisted.samples.inline.InlineDemo;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +35,10 @@ final class Samples {
                 EchoServer.raw(),
                 EchoServer.lines(),
                 EchoServer.netstrings(),
-                EchoServer.int32Strings()));
+                EchoServer.int32Strings(),
+                new Finger(),
+                new FingerSteps(),
+                new FingerProxy()));
     }
 
     /** @throws IllegalArgumentException on a bad or duplicate name, or an unknown default */
