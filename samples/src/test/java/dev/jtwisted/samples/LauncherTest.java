@@ -106,17 +106,7 @@ class LauncherTest {
         @Test
         void printsEveryBuiltInSampleAlignedWithItsDescriptionAndMarksTheDefault() {
             assertEquals(0, launch(Samples.builtIn(), "--list"));
-            assertEquals("""
-                    echo            Echo server: writes back whatever bytes arrive (Twisted's echoserv.py)
-                    echo-int32      Length-prefixed echo server: an Int32StringReceiver sends back each string
-                    echo-line       Line echo server: a LineReceiver sends back each line
-                    echo-netstring  Netstring echo server: a NetstringReceiver sends back each netstring
-                    errback-demo    How a Deferred's chain switches between callbacks and errbacks (default)
-                    finger          Finger server with a loopback-only setter port and a reloaded users file (the finger tutorial)
-                    finger-proxy    Finger proxy: answers by asking another finger server with a finger client (the finger tutorial)
-                    finger-steps    The finger tutorial's servers step by step, from hanging up to the finger program; --help lists them
-                    inline-demo     The errback demo as sequential code: inlineCallbacks, await and try/catch
-                    """, io.out());
+            assertEquals(Listing.of(Samples.builtIn(), ""), io.out());
             assertEquals("", io.err());
         }
 
@@ -156,16 +146,7 @@ class LauncherTest {
                     The servers are also plugins of the twistd runner: java -jar jtwisted-samples.jar twistd --help.
 
                     samples:
-                      echo            Echo server: writes back whatever bytes arrive (Twisted's echoserv.py)
-                      echo-int32      Length-prefixed echo server: an Int32StringReceiver sends back each string
-                      echo-line       Line echo server: a LineReceiver sends back each line
-                      echo-netstring  Netstring echo server: a NetstringReceiver sends back each netstring
-                      errback-demo    How a Deferred's chain switches between callbacks and errbacks (default)
-                      finger          Finger server with a loopback-only setter port and a reloaded users file (the finger tutorial)
-                      finger-proxy    Finger proxy: answers by asking another finger server with a finger client (the finger tutorial)
-                      finger-steps    The finger tutorial's servers step by step, from hanging up to the finger program; --help lists them
-                      inline-demo     The errback demo as sequential code: inlineCallbacks, await and try/catch
-                    """, io.out());
+                    """ + Listing.of(Samples.builtIn(), "  "), io.out());
         }
 
         @Test

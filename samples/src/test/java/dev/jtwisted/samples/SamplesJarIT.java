@@ -70,17 +70,7 @@ class SamplesJarIT {
     void listsTheSamples() throws Exception {
         Run run = java("--list");
         assertEquals(0, run.status(), run.err());
-        assertEquals("""
-                echo            Echo server: writes back whatever bytes arrive (Twisted's echoserv.py)
-                echo-int32      Length-prefixed echo server: an Int32StringReceiver sends back each string
-                echo-line       Line echo server: a LineReceiver sends back each line
-                echo-netstring  Netstring echo server: a NetstringReceiver sends back each netstring
-                errback-demo    How a Deferred's chain switches between callbacks and errbacks (default)
-                finger          Finger server with a loopback-only setter port and a reloaded users file (the finger tutorial)
-                finger-proxy    Finger proxy: answers by asking another finger server with a finger client (the finger tutorial)
-                finger-steps    The finger tutorial's servers step by step, from hanging up to the finger program; --help lists them
-                inline-demo     The errback demo as sequential code: inlineCallbacks, await and try/catch
-                """, run.out());
+        assertEquals(Listing.of(Samples.builtIn(), ""), run.out());
     }
 
     @Test
