@@ -31,7 +31,8 @@ import java.util.Objects;
  * Twisted, use {@code agent.request(...).addTimeout(seconds, reactor)}: it cancels the request,
  * which aborts the connection, and the Deferred fails with {@link ResponseNeverReceived} (a
  * {@link dev.jtwisted.internet.defer.CancelledError} among its reasons), or with
- * {@link dev.jtwisted.internet.defer.TimeoutError} if the timeout came while connecting.
+ * {@link dev.jtwisted.internet.ConnectingCancelledError} if the timeout came while connecting.
+ * Either way no connection is left behind.
  *
  * <p>Errors: a connection that cannot be made fails with the reactor's error (such as
  * {@link dev.jtwisted.internet.ConnectionRefusedError}); a TLS handshake that fails (an untrusted

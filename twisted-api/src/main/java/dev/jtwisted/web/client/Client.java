@@ -146,9 +146,11 @@ public final class Client {
         }
 
         /**
-         * Seconds for the whole fetch, after which it fails with
-         * {@link dev.jtwisted.internet.defer.TimeoutError} or {@link ResponseNeverReceived}; 0 (the
-         * default) for none.
+         * Seconds for the whole fetch, after which it is cancelled (aborting its connection) and
+         * fails: with {@link dev.jtwisted.internet.ConnectingCancelledError} while connecting,
+         * {@link ResponseNeverReceived} while waiting for the response, and
+         * {@link dev.jtwisted.internet.defer.TimeoutError} while reading the body; 0 (the default)
+         * for none.
          */
         public PageOptions timeout(double seconds) {
             this.timeout = seconds;

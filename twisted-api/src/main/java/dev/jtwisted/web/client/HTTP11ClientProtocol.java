@@ -123,7 +123,12 @@ final class HTTP11ClientProtocol extends Protocol implements RequestSender {
 
     private void cancelRequest(Deferred<IResponse> d) {
         if (state == State.TRANSMITTING || state == State.TRANSMITTING_AFTER_RECEIVING_RESPONSE) {
+            ClientRequest request = currentRequest;
             requestDeferred.cancel();
+            // A producer whose Deferred has no canceller is stopped all the same.
+            if (request != null) {
+                request.stopWriting();
+            }
         } else {
             transport.abortConnection();
             disconnectParser(new Failure(new CancelledError("the request " + currentRequest + " was cancelled")));
