@@ -229,6 +229,7 @@ class WebClientIntegrationTest {
             assertEquals("hello", new String(body, UTF_8));
             assertEquals(302, r[0].previousResponse().code());
             assertEquals("http://127.0.0.1:" + port + "/hello", r[0].request().absoluteURI());
+            assertEquals(1, connections.get(), "the redirect's pooled connection is reused for its target");
             byte[] page = Reactors.onDeferred(reactor, () -> Client.getPage(reactor, "http://127.0.0.1:" + port + "/redirect"));
             assertEquals("hello", new String(page, UTF_8));
             Reactors.onDeferred(reactor, pool::closeCachedConnections);

@@ -24,8 +24,8 @@ import java.util.Set;
  *
  * <p>Fails with {@link ResponseFailed} holding an {@link InfiniteRedirection} after
  * {@code redirectLimit} redirects, and one holding a {@link RedirectWithNoLocation} for a
- * redirect without {@code Location}. The body of each redirect response is read and dropped, so
- * its connection can go back to the pool.
+ * redirect without {@code Location}. The body of each redirect response is read and dropped
+ * before the next request is made, so that a pooled connection is reused for it.
  *
  * <p>Twisted: {@code twisted.web.client.RedirectAgent}, which leaves redirect bodies unread.
  */
@@ -84,7 +84,12 @@ public class RedirectAgent implements IAgent {
 
     private Deferred<IResponse> handleRedirect(IResponse response, String method, String uri, Headers headers,
             int redirectCount) {
-        discardBody(response);
+        return discardBody(response).addCallbackDeferring(
+                ignored -> followRedirect(response, method, uri, headers, redirectCount));
+    }
+
+    private Deferred<IResponse> followRedirect(IResponse response, String method, String uri, Headers headers,
+            int redirectCount) {
         if (redirectCount >= redirectLimit) {
             return Defer.fail(new ResponseFailed(List.of(new Failure(new InfiniteRedirection(response.code(),
                     "Infinite redirection detected (" + redirectLimit + " redirects followed)", uri))), response));
@@ -148,12 +153,24 @@ public class RedirectAgent implements IAgent {
         }
     }
 
-    /** Reads and drops a redirect's body, so its connection is done with it. */
-    private static void discardBody(IResponse response) {
+    /**
+     * Reads and drops a redirect's body, so that its connection is done with it (and back in
+     * its pool) before the next request; the Deferred fires when the body is over, however it
+     * ended.
+     */
+    private static Deferred<Void> discardBody(IResponse response) {
+        Deferred<Void> drained = new Deferred<>();
         try {
-            response.deliverBody(new Protocol());
+            response.deliverBody(new Protocol() {
+                @Override
+                public void connectionLost(Failure reason) {
+                    drained.callback(null);
+                }
+            });
         } catch (IllegalStateException e) {
             // The body was already delivered elsewhere; nothing to drain.
+            drained.callback(null);
         }
+        return drained;
     }
 }
