@@ -17,6 +17,7 @@ import dev.jtwisted.internet.ReactorAlreadyRunning;
 import dev.jtwisted.internet.ReactorNotRestartable;
 import dev.jtwisted.internet.ReactorNotRunning;
 import dev.jtwisted.internet.defer.Deferred;
+import dev.jtwisted.internet.internal.BodyThreads;
 import dev.jtwisted.internet.internal.ThreePhaseEvent;
 import dev.jtwisted.internet.ssl.IContextFactory;
 import dev.jtwisted.python.failure.Failure;
@@ -1014,6 +1015,16 @@ public final class NettyReactor implements IReactor, AutoCloseable {
         return processes.size();
     }
 
+    /** Whether {@code thread} runs one of this reactor's loops. */
+    private boolean isLoopThread(Thread thread) {
+        for (EventLoop loop : loops) {
+            if (loop.inEventLoop(thread)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The loop the calling thread runs, or null. */
     private EventLoop currentLoop() {
         for (EventLoop loop : loops) {
@@ -1045,8 +1056,31 @@ public final class NettyReactor implements IReactor, AutoCloseable {
         }
     }
 
-    /** Runs {@code task} on {@code loop} and waits for it, on a thread that is not a loop. */
+    /**
+     * Runs {@code task} on {@code loop} and waits for it, on a thread that is not a loop. From an
+     * {@code inlineCallbacks} body running in place of one of this reactor's loops, which waits
+     * for the body, the task is run by the body's driver instead (and from there on {@code loop}).
+     */
     private void runAndWait(EventLoop loop, Runnable task) {
+        if (BodyThreads.onBody() && isLoopThread(BodyThreads.root())) {
+            try {
+                BodyThreads.callOnDriver(() -> {
+                    if (loop.inEventLoop()) {
+                        task.run();
+                    } else if (currentLoop() != null) {
+                        submit(loop, task); // from one loop to another: never block a loop
+                    } else {
+                        runAndWait(loop, task);
+                    }
+                    return null;
+                });
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return;
+        }
         Future<?> future;
         try {
             future = loop.submit(task);

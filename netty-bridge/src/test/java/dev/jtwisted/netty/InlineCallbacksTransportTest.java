@@ -2,11 +2,16 @@ package dev.jtwisted.netty;
 
 import static dev.jtwisted.internet.defer.Defer.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jtwisted.internet.IListeningPort;
 import dev.jtwisted.internet.IPv4Address;
+import dev.jtwisted.internet.IReactor;
+import dev.jtwisted.internet.Protocol;
 import dev.jtwisted.internet.ServerFactory;
 import dev.jtwisted.internet.defer.Defer;
 import dev.jtwisted.internet.defer.Deferred;
+import dev.jtwisted.internet.endpoints.Endpoints;
 import dev.jtwisted.protocols.basic.LineReceiver;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -35,7 +40,12 @@ class InlineCallbacksTransportTest {
 
     /** "start" starts a body that writes, waits, writes; "fire" resumes it; "bye" closes from a body. */
     static final class Scripted extends LineReceiver {
+        private final IReactor reactor;
         private Deferred<String> pending;
+
+        Scripted(IReactor reactor) {
+            this.reactor = reactor;
+        }
 
         @Override
         public void lineReceived(byte[] bytes) {
@@ -65,15 +75,48 @@ class InlineCallbacksTransportTest {
                     });
                     sendLine("after bye");
                 }
+                case "listen and connect" -> Defer.inlineCallbacks(() -> {
+                    // Both need the event loop, which waits for this body: they must not wait for it.
+                    IListeningPort port = reactor.listenTCP(0, ServerFactory.forProtocol(Protocol::new), 50,
+                            "127.0.0.1");
+                    int number = ((IPv4Address) port.getHost()).port();
+                    Protocol connected = await(Endpoints.connectProtocol(
+                            Endpoints.clientFromString(reactor, "tcp:127.0.0.1:" + number), new Protocol()));
+                    sendLine("connected: " + (connected.transport() != null));
+                    await(port.stopListening());
+                    sendLine("stopped listening");
+                    try {
+                        reactor.listenTCP(number, ServerFactory.forProtocol(Protocol::new), 50, "256.0.0.1");
+                    } catch (RuntimeException e) {
+                        sendLine("refused: " + e.getClass().getSimpleName());
+                    }
+                    return null;
+                });
                 default -> sendLine("? " + line);
             }
         }
     }
 
     @Test
+    void aBodyCanListenAndConnectThoughTheLoopWaitsForIt() throws Exception {
+        NettyReactor reactor = reactors.started(NettyReactor.builder().name("inline"));
+        int port = ((IPv4Address) reactor.listenTCP(0, ServerFactory.forProtocol(() -> new Scripted(reactor)), 50,
+                "127.0.0.1").getHost()).port();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("listen and connect\r\n".getBytes(StandardCharsets.US_ASCII));
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            assertEquals("connected: true", in.readLine());
+            assertEquals("stopped listening", in.readLine());
+            assertTrue(in.readLine().startsWith("refused: "));
+        }
+    }
+
+    @Test
     void bodyWritesKeepTheirPlace() throws Exception {
         NettyReactor reactor = reactors.started(NettyReactor.builder().name("inline"));
-        int port = ((IPv4Address) reactor.listenTCP(0, ServerFactory.forProtocol(Scripted::new), 50, "127.0.0.1")
+        int port = ((IPv4Address) reactor.listenTCP(0, ServerFactory.forProtocol(() -> new Scripted(reactor)), 50, "127.0.0.1")
                 .getHost()).port();
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);

@@ -140,7 +140,7 @@ final class InlineCallbacks {
     }
 
     /** One running body and the state handed between it and its driver. */
-    private static final class Coroutine<T> implements Runnable {
+    private static final class Coroutine<T> implements Runnable, BodyThreads.Driver {
         private final Callable<T> body;
         /** The thread running the body; set by the body before it first hands the turn back. */
         private Thread thread;
@@ -160,6 +160,10 @@ final class InlineCallbacks {
         private Object resumeWith;
         private boolean done;
         private Object finalResult;
+        /** What the body asked its driver to run for it ({@link #call}), until the driver has. */
+        private Callable<?> driverTask;
+        /** What {@link #driverTask} returned, or a Failure of what it threw. */
+        private Object driverTaskResult;
 
         Coroutine(Callable<T> body) {
             this.body = body;
@@ -168,7 +172,7 @@ final class InlineCallbacks {
         /** On the caller's thread: run the body until it suspends or finishes. */
         void begin() {
             driver = Thread.currentThread();
-            turn = BodyThreads.turnFor();
+            turn = BodyThreads.turnFor(this);
             bodyTurn = true;
             BODIES.execute(this);
             waitForBody();
@@ -178,7 +182,7 @@ final class InlineCallbacks {
         void resume(Object result) {
             resumeWith = result;
             driver = Thread.currentThread();
-            turn = BodyThreads.turnFor();
+            turn = BodyThreads.turnFor(this);
             bodyTurn = true;
             LockSupport.unpark(thread);
             waitForBody();
@@ -186,12 +190,28 @@ final class InlineCallbacks {
 
         private void waitForBody() {
             boolean interrupted = false;
-            spinFor(this, false, DRIVER_SPIN_NANOS);
-            while (bodyTurn) {
-                LockSupport.park(this);
-                if (Thread.interrupted()) {
-                    interrupted = true;
+            while (true) {
+                spinFor(this, false, DRIVER_SPIN_NANOS);
+                while (bodyTurn) {
+                    LockSupport.park(this);
+                    if (Thread.interrupted()) {
+                        interrupted = true;
+                    }
                 }
+                Callable<?> task = driverTask;
+                if (task == null) {
+                    break;
+                }
+                // The body asked for this to run here, in its place: what it queued first, then this.
+                turn.runPending(e -> log.error("an operation an inlineCallbacks body left to its driver failed", e));
+                try {
+                    driverTaskResult = task.call();
+                } catch (Throwable t) {
+                    driverTaskResult = new Failure(t);
+                }
+                driverTask = null;
+                bodyTurn = true;
+                LockSupport.unpark(thread);
             }
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -248,6 +268,41 @@ final class InlineCallbacks {
             LockSupport.unpark(waiting);
         }
 
+        /** On the body's thread: runs {@code task} on the driver's thread, which waits for the body. */
+        @Override
+        public <X> X call(Callable<X> task) throws Exception {
+            driverTask = task;
+            handTurnAndWait();
+            Object result = driverTaskResult;
+            driverTaskResult = null;
+            if (result instanceof Failure) {
+                throw ((Failure) result).raiseException();
+            }
+            @SuppressWarnings("unchecked")
+            X value = (X) result;
+            return value;
+        }
+
+        /** On the body's thread: gives the driver the turn, and waits until it gives it back. */
+        private void handTurnAndWait() {
+            Thread waiting = driver;
+            turn.leave();
+            bodyTurn = false;
+            LockSupport.unpark(waiting);
+            boolean interrupted = false;
+            spinFor(this, true, BODY_SPIN_NANOS);
+            while (!bodyTurn) {
+                LockSupport.park(this);
+                if (Thread.interrupted()) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            turn.enter();
+        }
+
         /** On the body's thread: the result of {@code d}, suspending until it has one. */
         <X> X await(Deferred<X> d) {
             Waiter waiter = new Waiter(this);
@@ -258,22 +313,7 @@ final class InlineCallbacks {
             } else {
                 waiter.synchronous = false;
                 waitingOn = d;
-                Thread waiting = driver;
-                turn.leave();
-                bodyTurn = false;
-                LockSupport.unpark(waiting);
-                boolean interrupted = false;
-                spinFor(this, true, BODY_SPIN_NANOS);
-                while (!bodyTurn) {
-                    LockSupport.park(this);
-                    if (Thread.interrupted()) {
-                        interrupted = true;
-                    }
-                }
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-                turn.enter();
+                handTurnAndWait();
                 waitingOn = null;
                 result = resumeWith;
                 resumeWith = null;

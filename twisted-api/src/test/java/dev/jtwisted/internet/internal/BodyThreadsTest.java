@@ -55,6 +55,38 @@ class BodyThreadsTest {
     }
 
     @Test
+    void callOnDriverRunsTheTaskOnTheDriverAfterWhatTheBodyQueuedAndReturnsOrThrows() {
+        Thread driver = Thread.currentThread();
+        List<String> events = new ArrayList<>();
+        Deferred<String> done = Defer.inlineCallbacks(() -> {
+            BodyThreads.runWhenTurnEnds(() -> events.add("queued"));
+            String where = BodyThreads.callOnDriver(() -> {
+                events.add("task");
+                return Thread.currentThread() == driver ? "on the driver" : "elsewhere";
+            });
+            try {
+                BodyThreads.callOnDriver(() -> {
+                    throw new IllegalArgumentException("bad port");
+                });
+            } catch (IllegalArgumentException e) {
+                events.add("caught " + e.getMessage());
+            }
+            return where;
+        });
+        assertEquals(List.of("queued", "task", "caught bad port"), events);
+        assertEquals("on the driver", done.result());
+        assertEquals("here", assertDoesNotThrowCall());
+    }
+
+    private static String assertDoesNotThrowCall() {
+        try {
+            return BodyThreads.callOnDriver(() -> "here");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void aTaskThatThrowsDoesNotStopTheOthers() {
         List<String> events = new ArrayList<>();
         Deferred<Void> done = Defer.inlineCallbacks(() -> {
