@@ -6,6 +6,8 @@ import dev.jtwisted.samples.finger.Finger;
 import dev.jtwisted.samples.finger.FingerProxy;
 import dev.jtwisted.samples.finger.steps.FingerSteps;
 import dev.jtwisted.samples.inline.InlineDemo;
+import dev.jtwisted.samples.proxy.ProxyServer;
+import dev.jtwisted.samples.proxy.WebProxy;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,7 +40,12 @@ final class Samples {
                 EchoServer.int32Strings(),
                 new Finger(),
                 new FingerSteps(),
-                new FingerProxy()));
+                new FingerProxy(),
+                ProxyServer.blocking(),
+                ProxyServer.deferred(),
+                ProxyServer.inline(),
+                ProxyServer.caching(),
+                new WebProxy()));
     }
 
     /** @throws IllegalArgumentException on a bad or duplicate name, or an unknown default */

@@ -1,0 +1,112 @@
+package dev.jtwisted.samples.proxy;
+
+import dev.jtwisted.internet.Factory;
+import dev.jtwisted.internet.IReactor;
+import dev.jtwisted.internet.IStreamServerEndpoint;
+import dev.jtwisted.internet.Protocol;
+import dev.jtwisted.internet.endpoints.Endpoints;
+import dev.jtwisted.python.usage.Args;
+import dev.jtwisted.python.usage.Option;
+import dev.jtwisted.samples.ServerSample;
+import dev.jtwisted.samples.Serving;
+import dev.jtwisted.web.client.Client;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+/**
+ * The URL-fetching proxies: a line server on {@code --port} (8000) where a client sends a URL
+ * and gets the page body back, then the connection closes. One sample per version, each made by
+ * a factory method here; they differ only in how the protocol fetches.
+ *
+ * <pre>
+ * $ java -jar jtwisted-samples.jar proxy-deferred --port 8000
+ * $ echo http://127.0.0.1:8080/ | nc -C 127.0.0.1 8000
+ * </pre>
+ *
+ * <p>Twisted: {@code proxy1.py}, {@code proxy2.py}, {@code proxy3.py} and the caching-proxy
+ * exercise of the EuroPython 2012 training; {@code endpoints.serverFromString(reactor,
+ * "tcp:8000")} and a {@code Factory} whose {@code protocol} is the version's
+ * {@code ProxyProtocol}.
+ */
+public final class ProxyServer extends ServerSample {
+    /** How many pages the caching proxy keeps unless {@code --max-pages} says otherwise. */
+    static final int MAX_PAGES = 256;
+
+    private final String name;
+    private final String description;
+    private final BiFunction<Args, IReactor, Supplier<? extends Protocol>> protocols;
+    private final boolean caching;
+
+    private ProxyServer(String name, String description, boolean caching,
+            BiFunction<Args, IReactor, Supplier<? extends Protocol>> protocols) {
+        this.name = name;
+        this.description = description;
+        this.caching = caching;
+        this.protocols = protocols;
+    }
+
+    /** {@code proxy-blocking}: fetches with a blocking call on the reactor thread (the mistake). */
+    public static ProxyServer blocking() {
+        return new ProxyServer("proxy-blocking",
+                "URL proxy, version 1: fetches with a blocking call, one client at a time (proxy1.py)", false,
+                (args, reactor) -> BlockingProxy::new);
+    }
+
+    /** {@code proxy-deferred}: {@code getPage} and a callback. */
+    public static ProxyServer deferred() {
+        return new ProxyServer("proxy-deferred",
+                "URL proxy, version 2: getPage and Deferred callbacks, clients served together (proxy2.py)", false,
+                (args, reactor) -> () -> new DeferredProxy(reactor));
+    }
+
+    /** {@code proxy-inline}: {@code getPage} awaited in an {@code inlineCallbacks} body. */
+    public static ProxyServer inline() {
+        return new ProxyServer("proxy-inline",
+                "URL proxy, version 3: getPage awaited with inlineCallbacks (proxy3.py)", false,
+                (args, reactor) -> () -> new InlineProxy(reactor));
+    }
+
+    /** {@code caching-proxy}: version 2 with a cache that also shares fetches in flight. */
+    public static ProxyServer caching() {
+        return new ProxyServer("caching-proxy",
+                "URL proxy with a cache: a page is fetched once, concurrent requests share the fetch", true,
+                (args, reactor) -> {
+                    PageCache cache = new PageCache(url -> Client.getPage(reactor, url), args.intValue("max-pages"));
+                    return () -> new CachingProxy(cache);
+                });
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public List<Option> options() {
+        List<Option> options = new ArrayList<>(List.of(Option.port(8000), Option.interfaceAddress("127.0.0.1")));
+        if (caching) {
+            options.add(Option.integer("max-pages", "N", "how many pages to keep, least recently used dropped first",
+                    MAX_PAGES, 1, 1_000_000));
+        }
+        return options;
+    }
+
+    @Override
+    protected Serving serving(Args args, IReactor reactor) {
+        IStreamServerEndpoint endpoint = Endpoints.serverFromString(reactor,
+                "tcp:" + args.port() + ":interface=" + Endpoints.quoteStringArgument(args.interfaceAddress()));
+        return Serving.listen(name, endpoint, Factory.forProtocol(protocols.apply(args, reactor)));
+    }
+
+    @Override
+    public String toString() {
+        return "ProxyServer(" + name + ")";
+    }
+}
