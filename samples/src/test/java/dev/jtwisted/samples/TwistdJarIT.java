@@ -157,6 +157,7 @@ class TwistdJarIT {
         assertTrue(help.contains("There is no daemon mode"), help);
         assertTrue(help.contains("""
                 plugins:
+                  chat            Netcat chat server with an HTTP admin API and dashboard (the Twisted talk's chat.py and api.py)
                   echo            Echo server: writes back whatever bytes arrive (Twisted's echoserv.py)
                   echo-int32      Length-prefixed echo server: an Int32StringReceiver sends back each string
                   echo-line       Line echo server: a LineReceiver sends back each line
