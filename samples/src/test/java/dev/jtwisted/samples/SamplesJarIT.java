@@ -71,6 +71,7 @@ class SamplesJarIT {
         Run run = java("--list");
         assertEquals(0, run.status(), run.err());
         assertEquals("""
+                chat            Netcat chat server with an HTTP admin API and dashboard (the Twisted talk's chat.py and api.py) (default)
                 echo            Echo server: writes back whatever bytes arrive (Twisted's echoserv.py)
                 echo-int32      Length-prefixed echo server: an Int32StringReceiver sends back each string
                 echo-line       Line echo server: a LineReceiver sends back each line
