@@ -18,9 +18,9 @@ import java.util.List;
  * line one sends goes to all the others. The admin site on {@code --api-port} (8001) serves
  * {@code GET /users/} (how many are connected), {@code GET} and {@code POST /banner/} (the
  * greeting, as JSON), and a dashboard page at {@code /}. Both ports listen on
- * {@code --interface} (127.0.0.1); {@code --banner} sets the first banner. It prints, after the
- * two listening lines, how to connect and where the dashboard is. It is also the
- * {@code twistd chat} plugin.
+ * {@code --interface} (127.0.0.1); {@code --banner} sets the first banner. Each listening line
+ * is followed by how to use that port: {@code connect with: nc -C HOST PORT} and
+ * {@code dashboard: http://HOST:PORT/}. It is also the {@code twistd chat} plugin.
  *
  * <p>Twisted: {@code runner.py} of the talk "Twisted: Concepts &amp; Patterns" (Patrick Cloke and
  * Stephen DiCato): one {@code NetCatChatFactory}, listened on with
