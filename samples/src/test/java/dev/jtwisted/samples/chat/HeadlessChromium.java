@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  * page target is driven over {@link WebSocket} with JSON messages ({@link Json}). Input is real:
  * {@link #click} sends mouse events at an element's centre, {@link #insertText} types into
  * whatever has the focus. Every wait is bounded by the {@code wait} given; {@link #close()}
- * kills the browser and every process it started, and deletes the profile.
+ * kills the browser and every process it started, and deletes what it wrote.
  *
  * <p>Threads: one test thread calls it; the WebSocket's listener completes its futures.
  */
@@ -51,7 +51,7 @@ final class HeadlessChromium implements AutoCloseable {
     private static final int ERR_KEPT = 16_384;
 
     private final Duration wait;
-    private final Path profile;
+    private final Path home;
     private final Process process;
     private final StringBuilder err = new StringBuilder();
     private final HttpClient http;
@@ -79,12 +79,12 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** Starts {@code binary} on {@code about:blank} and connects to its page. */
     static HeadlessChromium launch(Path binary, Duration wait) throws Exception {
-        Path profile = Files.createTempDirectory("jtwisted-chromium-");
+        Path home = Files.createTempDirectory("jtwisted-chromium-");
         HeadlessChromium browser;
         try {
-            browser = new HeadlessChromium(binary, profile, wait);
+            browser = new HeadlessChromium(binary, home, wait);
         } catch (Throwable t) {
-            deleteTree(profile);
+            deleteTree(home);
             throw t;
         }
         try {
@@ -96,16 +96,24 @@ final class HeadlessChromium implements AutoCloseable {
         return browser;
     }
 
-    private HeadlessChromium(Path binary, Path profile, Duration wait) throws IOException {
+    /**
+     * @param home a fresh directory for all the browser writes: the profile, and (as its
+     *     {@code TMPDIR}) the temporary files it would leave in {@code /tmp} when killed, such
+     *     as its {@code org.chromium.Chromium.*} singleton socket directory
+     */
+    private HeadlessChromium(Path binary, Path home, Duration wait) throws IOException {
         this.wait = wait;
-        this.profile = profile;
+        this.home = home;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(wait).build();
-        process = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        Path profile = Files.createDirectory(home.resolve("profile"));
+        Path tmp = Files.createDirectory(home.resolve("tmp"));
+        ProcessBuilder builder = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--remote-debugging-port=0", "--user-data-dir=" + profile, "--no-first-run",
                 "--no-default-browser-check", "--disable-extensions", "--disable-background-networking",
                 "--disable-sync", "--mute-audio", "--window-size=1024,768", "about:blank")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("TMPDIR", tmp.toString());
+        process = builder.start();
         process.getOutputStream().close();
     }
 
@@ -332,7 +340,7 @@ final class HeadlessChromium implements AutoCloseable {
     /**
      * Kills the browser and every process it started (SIGKILL: a throwaway browser has nothing
      * to save, and an orderly shutdown takes seconds), waits for the browser, bounded, and
-     * deletes the profile.
+     * deletes everything it wrote (the profile and its temporary files).
      */
     @Override
     public void close() throws Exception {
@@ -346,7 +354,7 @@ final class HeadlessChromium implements AutoCloseable {
             throw new AssertionError("chromium (" + process.pid() + ") survived SIGKILL for " + wait);
         }
         try {
-            deleteTree(profile);
+            deleteTree(home);
         } catch (IOException | UncheckedIOException e) {
             // A child killed but not yet gone may have written one more file. Only the browser is
             // our child; the JDK learns of the others' end by polling, slowly (over a second), so
@@ -358,7 +366,7 @@ final class HeadlessChromium implements AutoCloseable {
                     throw new AssertionError("chromium's process " + child.pid() + " survived SIGKILL for " + wait, t);
                 }
             }
-            deleteTree(profile);
+            deleteTree(home);
         }
     }
 
