@@ -9,8 +9,10 @@ import dev.jtwisted.internet.IProtocolFactory;
 import dev.jtwisted.internet.IStreamServerEndpoint;
 import dev.jtwisted.internet.defer.Deferred;
 import dev.jtwisted.python.failure.Failure;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The service a server sample runs, from the launcher ({@link Context#serve}) and from
@@ -37,14 +39,30 @@ final class Listening {
      */
     static StreamServerEndpointService service(String name, IStreamServerEndpoint endpoint, IProtocolFactory factory,
             Consumer<String> announce, Consumer<Failure> onFailure) {
+        return service(name, endpoint, factory, List.of(), announce, onFailure);
+    }
+
+    /**
+     * As {@link #service(String, IStreamServerEndpoint, IProtocolFactory, Consumer, Consumer)},
+     * announcing after the listening line one line per function of {@code then}, each made from
+     * the address bound.
+     */
+    static StreamServerEndpointService service(String name, IStreamServerEndpoint endpoint, IProtocolFactory factory,
+            List<? extends Function<? super IAddress, String>> then, Consumer<String> announce,
+            Consumer<Failure> onFailure) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(announce, "announce");
         Objects.requireNonNull(onFailure, "onFailure");
+        List<? extends Function<? super IAddress, String>> lines = List.copyOf(then);
         IStreamServerEndpoint announcing = new IStreamServerEndpoint() {
             @Override
             public Deferred<IListeningPort> listen(IProtocolFactory protocolFactory) {
                 return endpoint.listen(protocolFactory).addCallbacks(port -> {
-                    announce.accept(name + LISTENING + hostAndPort(port.getHost()));
+                    IAddress address = port.getHost();
+                    announce.accept(name + LISTENING + hostAndPort(address));
+                    for (Function<? super IAddress, String> line : lines) {
+                        announce.accept(line.apply(address));
+                    }
                     return port;
                 }, failure -> {
                     onFailure.accept(failure);

@@ -1,5 +1,6 @@
 package dev.jtwisted.samples;
 
+import dev.jtwisted.samples.chat.ChatServer;
 import dev.jtwisted.samples.echo.EchoServer;
 import dev.jtwisted.samples.errback.ErrbackDemo;
 import dev.jtwisted.samples.finger.Finger;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
  */
 final class Samples {
     /** The sample {@code java -jar jtwisted-samples.jar} runs with no name. */
-    static final String DEFAULT = "errback-demo";
+    static final String DEFAULT = "chat";
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
@@ -45,7 +46,8 @@ final class Samples {
                 ProxyServer.deferred(),
                 ProxyServer.inline(),
                 ProxyServer.caching(),
-                new WebProxy()));
+                new WebProxy(),
+                new ChatServer()));
     }
 
     /** @throws IllegalArgumentException on a bad or duplicate name, or an unknown default */

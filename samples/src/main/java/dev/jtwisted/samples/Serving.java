@@ -2,6 +2,7 @@ package dev.jtwisted.samples;
 
 import dev.jtwisted.application.service.IService;
 import dev.jtwisted.application.service.MultiService;
+import dev.jtwisted.internet.IAddress;
 import dev.jtwisted.internet.IProtocolFactory;
 import dev.jtwisted.internet.IStreamServerEndpoint;
 import dev.jtwisted.python.failure.Failure;
@@ -9,15 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * What a server sample runs: one or more ports, each a name, an endpoint and a factory, and
  * any other services beside them (a timer that reloads a file, say). The chat listens twice
  * ({@code chat} for netcat, {@code chat-api} for HTTP); each port prints its own line
- * {@code NAME listening on HOST:PORT} once it listens.
+ * {@code NAME listening on HOST:PORT} once it listens, followed by any lines the sample adds
+ * from the address bound (how to connect to it, say).
  *
  * <pre>{@code
  * return Serving.listen("chat", chatEndpoint, chatFactory)
+ *         .followedBy(address -> "connect with: nc -C " + ...)
  *         .and("chat-api", apiEndpoint, new Site(root));
  * }</pre>
  *
@@ -38,7 +42,18 @@ public final class Serving {
     /** One more port. */
     public Serving and(String name, IStreamServerEndpoint endpoint, IProtocolFactory factory) {
         ports.add(new Port(Objects.requireNonNull(name, "name"), Objects.requireNonNull(endpoint, "endpoint"),
-                Objects.requireNonNull(factory, "factory")));
+                Objects.requireNonNull(factory, "factory"), new ArrayList<>()));
+        return this;
+    }
+
+    /**
+     * One more line printed (or logged, under {@code twistd}) right after the listening line of
+     * the port added last, made from the address it bound: how to connect to it, for example,
+     * which only that address can say when the port was 0.
+     */
+    public Serving followedBy(Function<? super IAddress, String> line) {
+        Objects.requireNonNull(line, "line");
+        ports.get(ports.size() - 1).lines.add(line);
         return this;
     }
 
@@ -58,7 +73,8 @@ public final class Serving {
     IService service(Consumer<String> announce, Consumer<Failure> onFailure) {
         MultiService all = new MultiService();
         for (Port port : ports) {
-            Listening.service(port.name, port.endpoint, port.factory, announce, onFailure).setServiceParent(all);
+            Listening.service(port.name, port.endpoint, port.factory, port.lines, announce, onFailure)
+                    .setServiceParent(all);
         }
         for (IService other : others) {
             other.setServiceParent(all);
@@ -71,7 +87,8 @@ public final class Serving {
         return "Serving" + ports + (others.isEmpty() ? "" : " with " + others);
     }
 
-    private record Port(String name, IStreamServerEndpoint endpoint, IProtocolFactory factory) {
+    private record Port(String name, IStreamServerEndpoint endpoint, IProtocolFactory factory,
+            List<Function<? super IAddress, String>> lines) {
         @Override
         public String toString() {
             return name + " on " + endpoint;

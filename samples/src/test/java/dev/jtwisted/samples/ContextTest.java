@@ -78,6 +78,23 @@ class ContextTest {
         }
 
         @Test
+        void printsTheLinesEachPortAddsFromItsBoundAddressRightAfterItsListeningLine() throws Exception {
+            context.serve(dev.jtwisted.samples.Serving
+                    .listen("chat", new TCP4ServerEndpoint(reactor, 8000, 50, "127.0.0.1"), factory)
+                    .followedBy(address -> "connect to " + Listening.hostAndPort(address))
+                    .followedBy(address -> "or telnet")
+                    .and("chat-api", new TCP4ServerEndpoint(reactor, 8001, 50, "127.0.0.1"), factory)
+                    .followedBy(address -> "dashboard at " + Listening.hostAndPort(address)));
+            assertEquals("""
+                    chat listening on 127.0.0.1:8000
+                    connect to 127.0.0.1:8000
+                    or telnet
+                    chat-api listening on 127.0.0.1:8001
+                    dashboard at 127.0.0.1:8001
+                    """, io.out());
+        }
+
+        @Test
         void printsAnIpv6HostInBrackets() throws Exception {
             context.serve(new TCP4ServerEndpoint(reactor, 8000, 50, "::1"), factory);
             assertEquals("echo listening on [::1]:8000\n", io.out());

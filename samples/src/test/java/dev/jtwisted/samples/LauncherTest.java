@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jtwisted.internet.testing.MemoryReactor;
+import dev.jtwisted.netty.NettyReactor;
 import dev.jtwisted.python.usage.ArgParser;
 import dev.jtwisted.python.usage.Args;
 import dev.jtwisted.python.usage.Option;
@@ -142,7 +143,7 @@ class LauncherTest {
                            java -jar jtwisted-samples.jar NAME --help
                            java -jar jtwisted-samples.jar twistd [options] PLUGIN [plugin options]
 
-                    Runs one of the Twisted programs ported to jtwisted; with no NAME, errback-demo.
+                    Runs one of the Twisted programs ported to jtwisted; with no NAME, chat.
                     The servers are also plugins of the twistd runner: java -jar jtwisted-samples.jar twistd --help.
 
                     samples:
@@ -195,6 +196,23 @@ class LauncherTest {
                     """, io.out());
         }
 
+        @Test
+        void forTheChatDocumentsItsTwoPortsInterfaceAndBanner() {
+            assertEquals(0, launch(Samples.builtIn(), "chat", "--help"));
+            assertEquals("""
+                    usage: java -jar jtwisted-samples.jar chat [options]
+
+                    Netcat chat server with an HTTP admin API and dashboard (the Twisted talk's chat.py and api.py)
+
+                    options:
+                      --port N          TCP port to listen on; 0 picks any free port (default: 8000)
+                      --api-port N      TCP port of the admin API and dashboard; 0 picks any free port (default: 8001)
+                      --interface ADDR  IP address to listen on; 0.0.0.0 for every interface (default: 127.0.0.1)
+                      --banner TEXT     the line each user gets on connecting (default: Welcome to the chat!)
+                      --help            show this help and exit
+                    """, io.out());
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {"echo", "echo-line", "echo-netstring", "echo-int32"})
         void forEveryEchoServerDocumentsPortAndInterface(String name) {
@@ -218,16 +236,28 @@ class LauncherTest {
     @Nested
     class TheDefaultSample {
         @Test
-        void isTheErrbackDemoForNow() {
-            assertEquals("errback-demo", Samples.DEFAULT);
-            assertEquals("errback-demo", Samples.builtIn().defaultSample().name());
+        void isTheChat() {
+            assertEquals("chat", Samples.DEFAULT);
+            assertEquals("chat", Samples.builtIn().defaultSample().name());
         }
 
         @Test
-        void runsWhenNoNameIsGivenAndExitsWithZero() {
-            assertEquals(0, launch(Samples.builtIn()));
-            assertTrue(io.out().startsWith("== 1. callback runs the callbacks, errback runs the errbacks\n"), io.out());
-            assertEquals("", io.err());
+        void runsWhenNoNameIsGivenServingTheChatUntilItsReactorStopsThenExitsWithZero() throws Exception {
+            NettyReactor reactor = NettyReactor.builder().name("test-default-sample").build();
+            try {
+                // The ports listen before the reactor runs, so once it runs every line is out.
+                reactor.callWhenRunning(() -> reactor.callLater(0, reactor::stop));
+                assertEquals(0, new Launcher(Samples.builtIn(), io.out, io.err, () -> reactor)
+                        .launch("--port", "0", "--api-port", "0"));
+            } finally {
+                reactor.close();
+            }
+            assertTrue(io.out().matches("""
+                    chat listening on 127\\.0\\.0\\.1:(\\d+)
+                    connect with: nc -C 127\\.0\\.0\\.1 \\1
+                    chat-api listening on 127\\.0\\.0\\.1:(\\d+)
+                    dashboard: http://127\\.0\\.0\\.1:\\2/
+                    """), io.out());
         }
 
         @Test

@@ -74,11 +74,69 @@ class SamplesJarIT {
     }
 
     @Test
-    void runsTheDefaultSampleWithoutArgumentsAndExitsByItselfWithZero() throws Exception {
-        Run run = java();
+    void runsTheErrbackDemoAndExitsByItselfWithZero() throws Exception {
+        Run run = java("errback-demo");
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().startsWith("== 1. callback runs the callbacks, errback runs the errbacks\n"), run.out());
         assertEquals("", run.err());
+    }
+
+    @Test
+    void runsTheChatWhenNoSampleIsNamedSayingHowToConnectUntilSigterm() throws Exception {
+        Path errFile = tmp.resolve("chat-stderr.txt");
+        Process process = new ProcessBuilder(command("--port", "0", "--api-port", "0"))
+                .redirectError(errFile.toFile())
+                .start();
+        try {
+            process.getOutputStream().close();
+            BufferedReader out = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            // readLine cannot be interrupted, so it waits on another thread and we wait for it, bounded.
+            CompletableFuture<String> firstLines = CompletableFuture.supplyAsync(() -> {
+                try {
+                    StringBuilder lines = new StringBuilder();
+                    for (int i = 0; i < 4; i++) {
+                        lines.append(out.readLine()).append('\n');
+                    }
+                    return lines.toString();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            String lines = firstLines.get(60, TimeUnit.SECONDS);
+            Matcher m = Pattern.compile("""
+                    chat listening on 127\\.0\\.0\\.1:(\\d+)
+                    connect with: nc -C 127\\.0\\.0\\.1 \\1
+                    chat-api listening on 127\\.0\\.0\\.1:(\\d+)
+                    dashboard: http://127\\.0\\.0\\.1:\\2/
+                    """).matcher(lines);
+            assertTrue(m.matches(), "first lines: " + lines + "; stderr: " + Files.readString(errFile));
+            int chatPort = Integer.parseInt(m.group(1));
+            int apiPort = Integer.parseInt(m.group(2));
+
+            try (Socket chat = new Socket("127.0.0.1", chatPort)) {
+                chat.setSoTimeout(30_000);
+                BufferedReader greeting = new BufferedReader(
+                        new InputStreamReader(chat.getInputStream(), StandardCharsets.UTF_8));
+                assertEquals("Welcome to the chat!", greeting.readLine());
+
+                try (Socket http = new Socket("127.0.0.1", apiPort)) {
+                    http.setSoTimeout(30_000);
+                    http.getOutputStream().write(("GET /users/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    String response = new String(http.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertTrue(response.startsWith("HTTP/1.1 200 OK\r\n"), response);
+                    assertTrue(response.endsWith("\r\n\r\n{\n    \"users\": 1\n}\n"), response);
+                }
+            }
+
+            process.destroy(); // SIGTERM
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "chat did not exit after SIGTERM");
+            String err = Files.readString(errFile, StandardCharsets.UTF_8);
+            assertEquals(0, process.exitValue(), err);
+        } finally {
+            process.destroyForcibly();
+        }
     }
 
     @Test

@@ -1,0 +1,57 @@
+package dev.jtwisted.samples.chat;
+
+import dev.jtwisted.protocols.basic.LineReceiver;
+import dev.jtwisted.python.failure.Failure;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One netcat user: greeted with the banner, and every line it sends goes to every other user.
+ * A line ends at {@code \n}; a {@code \r} before it is dropped, so both {@code nc} and
+ * {@code nc -C} (which ends lines with {@code \r\n}) work, and lines go out ending in
+ * {@code \n}. A line longer than {@code MAX_LENGTH} (16384 bytes) closes this connection only.
+ *
+ * <p>Threads: as every protocol, called on the reactor thread only.
+ *
+ * <p>Twisted: {@code NetCatChatProtocol} of {@code chat.py} in the talk "Twisted: Concepts &amp;
+ * Patterns" (a {@code Protocol} there, reading raw data; a {@code LineReceiver} here, so that a
+ * line split across packets still reaches the others whole).
+ */
+final class NetCatChatProtocol extends LineReceiver {
+    private static final byte[] LF = {'\n'};
+
+    private final NetCatChatFactory factory;
+
+    NetCatChatProtocol(NetCatChatFactory factory) {
+        this.factory = factory;
+        delimiter = LF;
+    }
+
+    /** The connection has been established: join the chat and greet the user with the banner. */
+    @Override
+    public void connectionMade() {
+        factory.clients.add(this);
+        sendLine(factory.banner());
+    }
+
+    /** A line from this user goes to everyone else, as it came. */
+    @Override
+    public void lineReceived(byte[] line) {
+        int length = line.length;
+        if (length > 0 && line[length - 1] == '\r') {
+            line = Arrays.copyOf(line, length - 1);
+        }
+        // A copy: a write may fail and drop a client while we go through them.
+        for (NetCatChatProtocol client : List.copyOf(factory.clients)) {
+            if (client != this) {
+                client.sendLine(line);
+            }
+        }
+    }
+
+    /** The connection is gone, whatever the reason: leave the chat. */
+    @Override
+    public void connectionLost(Failure reason) {
+        factory.clients.remove(this);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.jtwisted.samples.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jtwisted.samples.RunningServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A netcat user of a running chat, over a real socket: sends lines as {@code nc -C} does
+ * (ending in {@code \r\n}) and reads the lines the server sends (ending in {@code \n}). Reads
+ * time out after {@link RunningServer#WAIT}, so a missing line fails the test instead of hanging it.
+ */
+final class ChatUser implements AutoCloseable {
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+
+    private ChatUser(Socket socket) throws IOException {
+        this.socket = socket;
+        in = socket.getInputStream();
+        out = socket.getOutputStream();
+    }
+
+    /** Connects to the chat port of {@code server}. */
+    static ChatUser connect(RunningServer server) throws Exception {
+        return new ChatUser(server.connect("chat"));
+    }
+
+    /** Connects and reads the banner, which must be {@code banner}: the user is then counted. */
+    static ChatUser join(RunningServer server, String banner) throws Exception {
+        ChatUser user = connect(server);
+        assertEquals(banner, user.readLine(), "the banner");
+        return user;
+    }
+
+    /** Sends {@code line} and {@code \r\n}, as {@code nc -C}, in UTF-8. */
+    void sendLine(String line) throws IOException {
+        send((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends {@code data} in one write. */
+    void send(byte[] data) throws IOException {
+        out.write(data);
+        out.flush();
+    }
+
+    /** The next line the server sent, decoded as UTF-8, without its {@code \n}. */
+    String readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        while (true) {
+            int b = in.read();
+            if (b < 0) {
+                throw new AssertionError("the server closed the connection; got so far: '"
+                        + line.toString(StandardCharsets.UTF_8) + "'");
+            }
+            if (b == '\n') {
+                return line.toString(StandardCharsets.UTF_8);
+            }
+            line.write(b);
+        }
+    }
+
+    /**
+     * Expects the server to close the connection without sending anything more: the read ends
+     * (FIN), or is reset (RST), which is how a close looks when bytes we sent were left unread.
+     */
+    void expectClosedByServer() throws IOException {
+        int next;
+        try {
+            next = in.read();
+        } catch (SocketException e) {
+            assertTrue(String.valueOf(e.getMessage()).toLowerCase().contains("reset"),
+                    "expected the connection to be closed or reset, not: " + e);
+            return;
+        }
+        assertEquals(-1, next, "expected the server to close the connection, but it sent a byte");
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
