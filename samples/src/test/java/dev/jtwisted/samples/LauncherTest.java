@@ -115,6 +115,7 @@ class LauncherTest {
                     echo-netstring  Netstring echo server: a NetstringReceiver sends back each netstring
                     errback-demo    How a Deferred's chain switches between callbacks and errbacks (default)
                     inline-demo     The errback demo as sequential code: inlineCallbacks, await and try/catch
+                    kv              Key-value server: get/set/delete lines, values expire after --ttl seconds (the training's store)
                     """, io.out());
             assertEquals("", io.err());
         }
@@ -161,6 +162,7 @@ class LauncherTest {
                       echo-netstring  Netstring echo server: a NetstringReceiver sends back each netstring
                       errback-demo    How a Deferred's chain switches between callbacks and errbacks (default)
                       inline-demo     The errback demo as sequential code: inlineCallbacks, await and try/catch
+                      kv              Key-value server: get/set/delete lines, values expire after --ttl seconds (the training's store)
                     """, io.out());
         }
 

@@ -77,6 +77,7 @@ class SamplesJarIT {
                 echo-netstring  Netstring echo server: a NetstringReceiver sends back each netstring
                 errback-demo    How a Deferred's chain switches between callbacks and errbacks (default)
                 inline-demo     The errback demo as sequential code: inlineCallbacks, await and try/catch
+                kv              Key-value server: get/set/delete lines, values expire after --ttl seconds (the training's store)
                 """, run.out());
     }
 
