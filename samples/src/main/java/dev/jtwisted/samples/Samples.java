@@ -3,6 +3,7 @@ package dev.jtwisted.samples;
 import dev.jtwisted.samples.echo.EchoServer;
 import dev.jtwisted.samples.errback.ErrbackDemo;
 import dev.jtwisted.samples.inline.InlineDemo;
+import dev.jtwisted.samples.kv.KeyValueClientSample;
 import dev.jtwisted.samples.kv.KeyValueServer;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,8 @@ final class Samples {
                 EchoServer.lines(),
                 EchoServer.netstrings(),
                 EchoServer.int32Strings(),
-                new KeyValueServer()));
+                new KeyValueServer(),
+                new KeyValueClientSample()));
     }
 
     /** @throws IllegalArgumentException on a bad or duplicate name, or an unknown default */

@@ -116,6 +116,7 @@ class LauncherTest {
                     errback-demo    How a Deferred's chain switches between callbacks and errbacks (default)
                     inline-demo     The errback demo as sequential code: inlineCallbacks, await and try/catch
                     kv              Key-value server: get/set/delete lines, values expire after --ttl seconds (the training's store)
+                    kv-client       Key-value client: pipelines get/set/delete commands to a kv server and prints the replies
                     """, io.out());
             assertEquals("", io.err());
         }
@@ -163,6 +164,7 @@ class LauncherTest {
                       errback-demo    How a Deferred's chain switches between callbacks and errbacks (default)
                       inline-demo     The errback demo as sequential code: inlineCallbacks, await and try/catch
                       kv              Key-value server: get/set/delete lines, values expire after --ttl seconds (the training's store)
+                      kv-client       Key-value client: pipelines get/set/delete commands to a kv server and prints the replies
                     """, io.out());
         }
 

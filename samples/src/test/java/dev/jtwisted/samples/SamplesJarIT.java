@@ -78,6 +78,7 @@ class SamplesJarIT {
                 errback-demo    How a Deferred's chain switches between callbacks and errbacks (default)
                 inline-demo     The errback demo as sequential code: inlineCallbacks, await and try/catch
                 kv              Key-value server: get/set/delete lines, values expire after --ttl seconds (the training's store)
+                kv-client       Key-value client: pipelines get/set/delete commands to a kv server and prints the replies
                 """, run.out());
     }
 
