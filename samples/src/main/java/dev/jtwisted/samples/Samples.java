@@ -5,6 +5,7 @@ import dev.jtwisted.samples.errback.ErrbackDemo;
 import dev.jtwisted.samples.inline.InlineDemo;
 import dev.jtwisted.samples.kv.KeyValueClientSample;
 import dev.jtwisted.samples.kv.KeyValueServer;
+import dev.jtwisted.samples.kv.KeyValueWeb;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,7 +37,8 @@ final class Samples {
                 EchoServer.netstrings(),
                 EchoServer.int32Strings(),
                 new KeyValueServer(),
-                new KeyValueClientSample()));
+                new KeyValueClientSample(),
+                new KeyValueWeb()));
     }
 
     /** @throws IllegalArgumentException on a bad or duplicate name, or an unknown default */

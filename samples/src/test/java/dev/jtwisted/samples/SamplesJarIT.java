@@ -79,6 +79,7 @@ class SamplesJarIT {
                 inline-demo     The errback demo as sequential code: inlineCallbacks, await and try/catch
                 kv              Key-value server: get/set/delete lines, values expire after --ttl seconds (the training's store)
                 kv-client       Key-value client: pipelines get/set/delete commands to a kv server and prints the replies
+                kv-web          Web front end to a kv server: GET, POST and DELETE /KEY through the pipelining kv client
                 """, run.out());
     }
 

@@ -13,6 +13,7 @@ import dev.jtwisted.python.usage.Option;
 import dev.jtwisted.samples.ServerSample;
 import dev.jtwisted.samples.echo.EchoServer;
 import dev.jtwisted.samples.kv.KeyValueServer;
+import dev.jtwisted.samples.kv.KeyValueWeb;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -37,11 +38,13 @@ class SamplePluginsTest {
         Map<String, IServiceMaker> plugins = plugins();
         List<ServerSample> samples = List.of(EchoServer.raw(), EchoServer.lines(), EchoServer.netstrings(),
                 EchoServer.int32Strings(),
-                new KeyValueServer());
+                new KeyValueServer(),
+                new KeyValueWeb());
 
         // Beside the samples, the runner's built-in plugin from twisted-api.
         assertEquals(List.of("echo", "echo-int32", "echo-line", "echo-netstring",
                 "kv",
+                "kv-web",
                 "web"),
                 List.copyOf(plugins.keySet()));
         for (ServerSample sample : samples) {
