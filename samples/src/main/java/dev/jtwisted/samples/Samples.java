@@ -6,6 +6,8 @@ import dev.jtwisted.samples.inline.InlineDemo;
 import dev.jtwisted.samples.kv.KeyValueClientSample;
 import dev.jtwisted.samples.kv.KeyValueServer;
 import dev.jtwisted.samples.kv.KeyValueWeb;
+import dev.jtwisted.samples.notify.NotifyClient;
+import dev.jtwisted.samples.notify.NotifyServer;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,7 +40,9 @@ final class Samples {
                 EchoServer.int32Strings(),
                 new KeyValueServer(),
                 new KeyValueClientSample(),
-                new KeyValueWeb()));
+                new KeyValueWeb(),
+                new NotifyServer(),
+                new NotifyClient()));
     }
 
     /** @throws IllegalArgumentException on a bad or duplicate name, or an unknown default */

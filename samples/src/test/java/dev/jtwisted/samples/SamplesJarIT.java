@@ -80,6 +80,8 @@ class SamplesJarIT {
                 kv              Key-value server: get/set/delete lines, values expire after --ttl seconds (the training's store)
                 kv-client       Key-value client: pipelines get/set/delete commands to a kv server and prints the replies
                 kv-web          Web front end to a kv server: GET, POST and DELETE /KEY through the pipelining kv client
+                notify-client   Notification client: random()/classified() Deferreds and notification callbacks, in callback or inline style
+                notify-server   Notification server: answers random? and classified?, pushes notif: lines in notify mode
                 """, run.out());
     }
 

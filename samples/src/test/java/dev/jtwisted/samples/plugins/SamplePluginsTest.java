@@ -14,6 +14,7 @@ import dev.jtwisted.samples.ServerSample;
 import dev.jtwisted.samples.echo.EchoServer;
 import dev.jtwisted.samples.kv.KeyValueServer;
 import dev.jtwisted.samples.kv.KeyValueWeb;
+import dev.jtwisted.samples.notify.NotifyServer;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -39,12 +40,14 @@ class SamplePluginsTest {
         List<ServerSample> samples = List.of(EchoServer.raw(), EchoServer.lines(), EchoServer.netstrings(),
                 EchoServer.int32Strings(),
                 new KeyValueServer(),
-                new KeyValueWeb());
+                new KeyValueWeb(),
+                new NotifyServer());
 
         // Beside the samples, the runner's built-in plugin from twisted-api.
         assertEquals(List.of("echo", "echo-int32", "echo-line", "echo-netstring",
                 "kv",
                 "kv-web",
+                "notify-server",
                 "web"),
                 List.copyOf(plugins.keySet()));
         for (ServerSample sample : samples) {
