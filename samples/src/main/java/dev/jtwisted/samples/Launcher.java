@@ -1,6 +1,8 @@
 package dev.jtwisted.samples;
 
 import dev.jtwisted.internet.CannotListenError;
+import dev.jtwisted.internet.ConnectError;
+import dev.jtwisted.internet.ConnectionClosed;
 import dev.jtwisted.internet.IReactor;
 import dev.jtwisted.python.usage.ArgParser;
 import dev.jtwisted.python.usage.Args;
@@ -121,8 +123,9 @@ final class Launcher {
             return OK;
         } catch (UsageError e) {
             return usageError(who, e.getMessage(), hint);
-        } catch (CannotListenError e) {
-            // The machine's state, not a bug: one line, as twistd says "Couldn't listen on ...".
+        } catch (CannotListenError | ConnectError | ConnectionClosed e) {
+            // The machine's state, not a bug: one line, as twistd says "Couldn't listen on ...";
+            // for a client, a server that cannot be reached or drops the connection.
             out.flush();
             err.println(who + ": " + e.getMessage());
             return FAILED;

@@ -7,6 +7,11 @@ import dev.jtwisted.samples.finger.Finger;
 import dev.jtwisted.samples.finger.FingerProxy;
 import dev.jtwisted.samples.finger.steps.FingerSteps;
 import dev.jtwisted.samples.inline.InlineDemo;
+import dev.jtwisted.samples.kv.KeyValueClientSample;
+import dev.jtwisted.samples.kv.KeyValueServer;
+import dev.jtwisted.samples.kv.KeyValueWeb;
+import dev.jtwisted.samples.notify.NotifyClient;
+import dev.jtwisted.samples.notify.NotifyServer;
 import dev.jtwisted.samples.proxy.ProxyServer;
 import dev.jtwisted.samples.proxy.WebProxy;
 import java.util.List;
@@ -47,7 +52,12 @@ final class Samples {
                 ProxyServer.inline(),
                 ProxyServer.caching(),
                 new WebProxy(),
-                new ChatServer()));
+                new ChatServer(),
+                new KeyValueServer(),
+                new KeyValueClientSample(),
+                new KeyValueWeb(),
+                new NotifyServer(),
+                new NotifyClient()));
     }
 
     /** @throws IllegalArgumentException on a bad or duplicate name, or an unknown default */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jtwisted.internet.ConnectionLost;
+import dev.jtwisted.internet.ConnectionRefusedError;
 import dev.jtwisted.internet.testing.MemoryReactor;
 import dev.jtwisted.netty.NettyReactor;
 import dev.jtwisted.python.usage.ArgParser;
@@ -405,6 +407,16 @@ class LauncherTest {
             assertEquals("about to throw\n", io.out());
             assertTrue(io.err().startsWith("jtwisted-samples broken: failed: java.lang.IllegalStateException: disk on fire\n"
                     + "java.lang.IllegalStateException: disk on fire\n"), io.err());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"refused", "lost"})
+        void aClientWhoseServerCannotBeReachedOrDropsItExitsWithOneOnOneLine(String how) {
+            Exception failure = how.equals("refused")
+                    ? new ConnectionRefusedError("Connection refused: /127.0.0.1:1")
+                    : new ConnectionLost("Connection reset by peer");
+            assertEquals(1, launch(new Samples("client", List.of(throwing("client", failure))), "client"));
+            assertEquals("jtwisted-samples client: " + failure.getMessage() + "\n", io.err());
         }
 
         @Test
