@@ -3,6 +3,7 @@ package dev.jtwisted.samples;
 import dev.jtwisted.samples.echo.EchoServer;
 import dev.jtwisted.samples.errback.ErrbackDemo;
 import dev.jtwisted.samples.inline.InlineDemo;
+import dev.jtwisted.samples.upper.UpperServer;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,7 +33,10 @@ final class Samples {
                 EchoServer.raw(),
                 EchoServer.lines(),
                 EchoServer.netstrings(),
-                EchoServer.int32Strings()));
+                EchoServer.int32Strings(),
+                UpperServer.nothing(),
+                UpperServer.upper(),
+                UpperServer.counting()));
     }
 
     /** @throws IllegalArgumentException on a bad or duplicate name, or an unknown default */

@@ -107,12 +107,15 @@ class LauncherTest {
         void printsEveryBuiltInSampleAlignedWithItsDescriptionAndMarksTheDefault() {
             assertEquals(0, launch(Samples.builtIn(), "--list"));
             assertEquals("""
+                    counting        Counting server: tells each client how many clients are connected, then uppercases (training)
                     echo            Echo server: writes back whatever bytes arrive (Twisted's echoserv.py)
                     echo-int32      Length-prefixed echo server: an Int32StringReceiver sends back each string
                     echo-line       Line echo server: a LineReceiver sends back each line
                     echo-netstring  Netstring echo server: a NetstringReceiver sends back each netstring
                     errback-demo    How a Deferred's chain switches between callbacks and errbacks (default)
                     inline-demo     The errback demo as sequential code: inlineCallbacks, await and try/catch
+                    null            Do-nothing server: accepts connections and ignores everything (training)
+                    upper           Uppercase server: sends back what it receives in upper case (training)
                     """, io.out());
             assertEquals("", io.err());
         }
@@ -153,12 +156,15 @@ class LauncherTest {
                     The servers are also plugins of the twistd runner: java -jar jtwisted-samples.jar twistd --help.
 
                     samples:
+                      counting        Counting server: tells each client how many clients are connected, then uppercases (training)
                       echo            Echo server: writes back whatever bytes arrive (Twisted's echoserv.py)
                       echo-int32      Length-prefixed echo server: an Int32StringReceiver sends back each string
                       echo-line       Line echo server: a LineReceiver sends back each line
                       echo-netstring  Netstring echo server: a NetstringReceiver sends back each netstring
                       errback-demo    How a Deferred's chain switches between callbacks and errbacks (default)
                       inline-demo     The errback demo as sequential code: inlineCallbacks, await and try/catch
+                      null            Do-nothing server: accepts connections and ignores everything (training)
+                      upper           Uppercase server: sends back what it receives in upper case (training)
                     """, io.out());
         }
 

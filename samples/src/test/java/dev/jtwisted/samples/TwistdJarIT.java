@@ -157,10 +157,13 @@ class TwistdJarIT {
         assertTrue(help.contains("There is no daemon mode"), help);
         assertTrue(help.contains("""
                 plugins:
+                  counting        Counting server: tells each client how many clients are connected, then uppercases (training)
                   echo            Echo server: writes back whatever bytes arrive (Twisted's echoserv.py)
                   echo-int32      Length-prefixed echo server: an Int32StringReceiver sends back each string
                   echo-line       Line echo server: a LineReceiver sends back each line
                   echo-netstring  Netstring echo server: a NetstringReceiver sends back each netstring
+                  null            Do-nothing server: accepts connections and ignores everything (training)
+                  upper           Uppercase server: sends back what it receives in upper case (training)
                 """), help);
         assertEquals("", read("help.err"));
     }

@@ -37,7 +37,7 @@ class SamplePluginsTest {
                 EchoServer.int32Strings());
 
         // Beside the samples, the runner's built-in plugin from twisted-api.
-        assertEquals(List.of("echo", "echo-int32", "echo-line", "echo-netstring", "web"),
+        assertEquals(List.of("counting", "echo", "echo-int32", "echo-line", "echo-netstring", "null", "upper", "web"),
                 List.copyOf(plugins.keySet()));
         for (EchoServer sample : samples) {
             IServiceMaker plugin = plugins.get(sample.name());
