@@ -1,6 +1,7 @@
 package dev.jtwisted.samples;
 
 import dev.jtwisted.internet.CannotListenError;
+import dev.jtwisted.internet.ConnectError;
 import dev.jtwisted.internet.IReactor;
 import dev.jtwisted.python.usage.ArgParser;
 import dev.jtwisted.python.usage.Args;
@@ -121,8 +122,9 @@ final class Launcher {
             return OK;
         } catch (UsageError e) {
             return usageError(who, e.getMessage(), hint);
-        } catch (CannotListenError e) {
-            // The machine's state, not a bug: one line, as twistd says "Couldn't listen on ...".
+        } catch (CannotListenError | ConnectError e) {
+            // The machine's state, not a bug: one line, as twistd says "Couldn't listen on ..."
+            // (a client's "Connection was refused ..." likewise).
             out.flush();
             err.println(who + ": " + e.getMessage());
             return FAILED;
