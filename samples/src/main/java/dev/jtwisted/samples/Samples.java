@@ -3,6 +3,7 @@ package dev.jtwisted.samples;
 import dev.jtwisted.samples.echo.EchoServer;
 import dev.jtwisted.samples.errback.ErrbackDemo;
 import dev.jtwisted.samples.inline.InlineDemo;
+import dev.jtwisted.samples.simpleclient.SimpleClient;
 import dev.jtwisted.samples.upper.UpperServer;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,8 @@ final class Samples {
                 EchoServer.int32Strings(),
                 UpperServer.nothing(),
                 UpperServer.upper(),
-                UpperServer.counting()));
+                UpperServer.counting(),
+                new SimpleClient()));
     }
 
     /** @throws IllegalArgumentException on a bad or duplicate name, or an unknown default */

@@ -115,6 +115,7 @@ class LauncherTest {
                     errback-demo    How a Deferred's chain switches between callbacks and errbacks (default)
                     inline-demo     The errback demo as sequential code: inlineCallbacks, await and try/catch
                     null            Do-nothing server: accepts connections and ignores everything (training)
+                    simple-client   The training's simple clients 1-4: one connection per word to an upper server (--variant)
                     upper           Uppercase server: sends back what it receives in upper case (training)
                     """, io.out());
             assertEquals("", io.err());
@@ -164,6 +165,7 @@ class LauncherTest {
                       errback-demo    How a Deferred's chain switches between callbacks and errbacks (default)
                       inline-demo     The errback demo as sequential code: inlineCallbacks, await and try/catch
                       null            Do-nothing server: accepts connections and ignores everything (training)
+                      simple-client   The training's simple clients 1-4: one connection per word to an upper server (--variant)
                       upper           Uppercase server: sends back what it receives in upper case (training)
                     """, io.out());
         }
