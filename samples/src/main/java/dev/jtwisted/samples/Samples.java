@@ -2,6 +2,7 @@ package dev.jtwisted.samples;
 
 import dev.jtwisted.samples.echo.EchoServer;
 import dev.jtwisted.samples.errback.ErrbackDemo;
+import dev.jtwisted.samples.httpget.HttpGet;
 import dev.jtwisted.samples.inline.InlineDemo;
 import dev.jtwisted.samples.simpleclient.SimpleClient;
 import dev.jtwisted.samples.upper.UpperServer;
@@ -38,7 +39,8 @@ final class Samples {
                 UpperServer.nothing(),
                 UpperServer.upper(),
                 UpperServer.counting(),
-                new SimpleClient()));
+                new SimpleClient(),
+                new HttpGet()));
     }
 
     /** @throws IllegalArgumentException on a bad or duplicate name, or an unknown default */

@@ -77,6 +77,7 @@ class SamplesJarIT {
                 echo-line       Line echo server: a LineReceiver sends back each line
                 echo-netstring  Netstring echo server: a NetstringReceiver sends back each netstring
                 errback-demo    How a Deferred's chain switches between callbacks and errbacks (default)
+                http-get        HTTP client written by hand on a Protocol: GET an http:// URL and print the body (training)
                 inline-demo     The errback demo as sequential code: inlineCallbacks, await and try/catch
                 null            Do-nothing server: accepts connections and ignores everything (training)
                 simple-client   The training's simple clients 1-4: one connection per word to an upper server (--variant)
