@@ -6,6 +6,9 @@ import dev.jtwisted.samples.httpget.HttpGet;
 import dev.jtwisted.samples.inline.InlineDemo;
 import dev.jtwisted.samples.simpleclient.SimpleClient;
 import dev.jtwisted.samples.upper.UpperServer;
+import dev.jtwisted.samples.web.FibServer;
+import dev.jtwisted.samples.web.WebSlow;
+import dev.jtwisted.samples.web.WebTree;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,7 +43,10 @@ final class Samples {
                 UpperServer.upper(),
                 UpperServer.counting(),
                 new SimpleClient(),
-                new HttpGet()));
+                new HttpGet(),
+                new WebTree(),
+                new WebSlow(),
+                new FibServer()));
     }
 
     /** @throws IllegalArgumentException on a bad or duplicate name, or an unknown default */

@@ -77,11 +77,14 @@ class SamplesJarIT {
                 echo-line       Line echo server: a LineReceiver sends back each line
                 echo-netstring  Netstring echo server: a NetstringReceiver sends back each netstring
                 errback-demo    How a Deferred's chain switches between callbacks and errbacks (default)
+                fib             Fibonacci numbers over HTTP, computed in a thread pool with deferToThread (training)
                 http-get        HTTP client written by hand on a Protocol: GET an http:// URL and print the body (training)
                 inline-demo     The errback demo as sequential code: inlineCallbacks, await and try/catch
                 null            Do-nothing server: accepts connections and ignores everything (training)
                 simple-client   The training's simple clients 1-4: one connection per word to an upper server (--variant)
                 upper           Uppercase server: sends back what it receives in upper case (training)
+                web-slow        A response written over time with NOT_DONE_YET and callLater: a, b, c, one delay apart (training)
+                web-tree        A web resource tree: putChild, isLeaf, render_GET and render_POST with request.args (training)
                 """, run.out());
     }
 

@@ -162,8 +162,12 @@ class TwistdJarIT {
                   echo-int32      Length-prefixed echo server: an Int32StringReceiver sends back each string
                   echo-line       Line echo server: a LineReceiver sends back each line
                   echo-netstring  Netstring echo server: a NetstringReceiver sends back each netstring
+                  fib             Fibonacci numbers over HTTP, computed in a thread pool with deferToThread (training)
                   null            Do-nothing server: accepts connections and ignores everything (training)
                   upper           Uppercase server: sends back what it receives in upper case (training)
+                  web             A general-purpose web server: a directory or a resource class on an endpoint
+                  web-slow        A response written over time with NOT_DONE_YET and callLater: a, b, c, one delay apart (training)
+                  web-tree        A web resource tree: putChild, isLeaf, render_GET and render_POST with request.args (training)
                 """), help);
         assertEquals("", read("help.err"));
     }

@@ -10,7 +10,12 @@ import dev.jtwisted.application.service.IServiceMaker;
 import dev.jtwisted.internet.testing.MemoryReactor;
 import dev.jtwisted.python.usage.ArgParser;
 import dev.jtwisted.python.usage.Option;
+import dev.jtwisted.samples.ServerSample;
 import dev.jtwisted.samples.echo.EchoServer;
+import dev.jtwisted.samples.upper.UpperServer;
+import dev.jtwisted.samples.web.FibServer;
+import dev.jtwisted.samples.web.WebSlow;
+import dev.jtwisted.samples.web.WebTree;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -33,13 +38,16 @@ class SamplePluginsTest {
     @Test
     void everyServerSampleIsRegisteredUnderItsOwnNameWithItsOwnOptions() {
         Map<String, IServiceMaker> plugins = plugins();
-        List<EchoServer> samples = List.of(EchoServer.raw(), EchoServer.lines(), EchoServer.netstrings(),
-                EchoServer.int32Strings());
+        List<ServerSample> samples = List.of(EchoServer.raw(), EchoServer.lines(), EchoServer.netstrings(),
+                EchoServer.int32Strings(),
+                UpperServer.nothing(), UpperServer.upper(), UpperServer.counting(), new WebTree(), new WebSlow(),
+                new FibServer());
 
         // Beside the samples, the runner's built-in plugin from twisted-api.
-        assertEquals(List.of("counting", "echo", "echo-int32", "echo-line", "echo-netstring", "null", "upper", "web"),
+        assertEquals(List.of("counting", "echo", "echo-int32", "echo-line", "echo-netstring", "fib", "null", "upper",
+                "web", "web-slow", "web-tree"),
                 List.copyOf(plugins.keySet()));
-        for (EchoServer sample : samples) {
+        for (ServerSample sample : samples) {
             IServiceMaker plugin = plugins.get(sample.name());
             assertEquals(sample.description(), plugin.description());
             assertEquals(sample.options().stream().map(Option::toString).toList(),
