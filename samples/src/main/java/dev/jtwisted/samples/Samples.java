@@ -1,5 +1,6 @@
 package dev.jtwisted.samples;
 
+import dev.jtwisted.samples.calllater.CallLaterDemo;
 import dev.jtwisted.samples.echo.EchoServer;
 import dev.jtwisted.samples.errback.ErrbackDemo;
 import dev.jtwisted.samples.httpget.HttpGet;
@@ -46,7 +47,8 @@ final class Samples {
                 new HttpGet(),
                 new WebTree(),
                 new WebSlow(),
-                new FibServer()));
+                new FibServer(),
+                new CallLaterDemo()));
     }
 
     /** @throws IllegalArgumentException on a bad or duplicate name, or an unknown default */

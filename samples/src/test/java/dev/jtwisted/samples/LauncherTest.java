@@ -107,6 +107,7 @@ class LauncherTest {
         void printsEveryBuiltInSampleAlignedWithItsDescriptionAndMarksTheDefault() {
             assertEquals(0, launch(Samples.builtIn(), "--list"));
             assertEquals("""
+                    call-later      callLater demo: schedule, cancel, delay and reset a call, on a fake clock (training)
                     counting        Counting server: tells each client how many clients are connected, then uppercases (training)
                     echo            Echo server: writes back whatever bytes arrive (Twisted's echoserv.py)
                     echo-int32      Length-prefixed echo server: an Int32StringReceiver sends back each string
@@ -161,6 +162,7 @@ class LauncherTest {
                     The servers are also plugins of the twistd runner: java -jar jtwisted-samples.jar twistd --help.
 
                     samples:
+                      call-later      callLater demo: schedule, cancel, delay and reset a call, on a fake clock (training)
                       counting        Counting server: tells each client how many clients are connected, then uppercases (training)
                       echo            Echo server: writes back whatever bytes arrive (Twisted's echoserv.py)
                       echo-int32      Length-prefixed echo server: an Int32StringReceiver sends back each string

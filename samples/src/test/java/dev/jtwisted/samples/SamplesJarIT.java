@@ -71,6 +71,7 @@ class SamplesJarIT {
         Run run = java("--list");
         assertEquals(0, run.status(), run.err());
         assertEquals("""
+                call-later      callLater demo: schedule, cancel, delay and reset a call, on a fake clock (training)
                 counting        Counting server: tells each client how many clients are connected, then uppercases (training)
                 echo            Echo server: writes back whatever bytes arrive (Twisted's echoserv.py)
                 echo-int32      Length-prefixed echo server: an Int32StringReceiver sends back each string
