@@ -58,8 +58,8 @@ public final class SimpleClient implements Sample {
     @Override
     public List<Option> options() {
         return List.of(Option.integer("variant", "N",
-                "1 prints each answer as it comes (runs until Ctrl-C); 2 matches answers to requests with "
-                        + "Deferreds (until Ctrl-C); 3 also stops when all are in (DeferredList); 4 also times them",
+                "which client: 1 prints answers, 2 matches them to requests (both run until Ctrl-C), "
+                        + "3 also stops when all are in, 4 also times them",
                 3, 1, 4));
     }
 
