@@ -1,11 +1,13 @@
 package dev.jtwisted.samples;
 
+import dev.jtwisted.samples.calllater.CallLaterDemo;
 import dev.jtwisted.samples.chat.ChatServer;
 import dev.jtwisted.samples.echo.EchoServer;
 import dev.jtwisted.samples.errback.ErrbackDemo;
 import dev.jtwisted.samples.finger.Finger;
 import dev.jtwisted.samples.finger.FingerProxy;
 import dev.jtwisted.samples.finger.steps.FingerSteps;
+import dev.jtwisted.samples.httpget.HttpGet;
 import dev.jtwisted.samples.inline.InlineDemo;
 import dev.jtwisted.samples.kv.KeyValueClientSample;
 import dev.jtwisted.samples.kv.KeyValueServer;
@@ -14,6 +16,11 @@ import dev.jtwisted.samples.notify.NotifyClient;
 import dev.jtwisted.samples.notify.NotifyServer;
 import dev.jtwisted.samples.proxy.ProxyServer;
 import dev.jtwisted.samples.proxy.WebProxy;
+import dev.jtwisted.samples.simpleclient.SimpleClient;
+import dev.jtwisted.samples.upper.UpperServer;
+import dev.jtwisted.samples.web.FibServer;
+import dev.jtwisted.samples.web.WebSlow;
+import dev.jtwisted.samples.web.WebTree;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,7 +64,16 @@ final class Samples {
                 new KeyValueClientSample(),
                 new KeyValueWeb(),
                 new NotifyServer(),
-                new NotifyClient()));
+                new NotifyClient(),
+                UpperServer.nothing(),
+                UpperServer.upper(),
+                UpperServer.counting(),
+                new SimpleClient(),
+                new HttpGet(),
+                new WebTree(),
+                new WebSlow(),
+                new FibServer(),
+                new CallLaterDemo()));
     }
 
     /** @throws IllegalArgumentException on a bad or duplicate name, or an unknown default */
