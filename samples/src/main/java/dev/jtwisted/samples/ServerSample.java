@@ -3,6 +3,8 @@ package dev.jtwisted.samples;
 import dev.jtwisted.application.service.IService;
 import dev.jtwisted.application.service.IServiceMaker;
 import dev.jtwisted.internet.IReactor;
+import dev.jtwisted.internet.IStreamServerEndpoint;
+import dev.jtwisted.internet.endpoints.Endpoints;
 import dev.jtwisted.python.usage.Args;
 import dev.jtwisted.python.usage.Option;
 import dev.jtwisted.python.usage.Positional;
@@ -27,6 +29,20 @@ public abstract class ServerSample implements Sample, IServiceMaker {
      * any services beside the ports. Called once per run.
      */
     protected abstract Serving serving(Args args, IReactor reactor);
+
+    /**
+     * The endpoint most samples listen on: TCP on {@code --port} and {@code --interface}
+     * ({@code tcp:PORT:interface=ADDR}, as Twisted's {@code serverFromString} reads it).
+     */
+    protected static IStreamServerEndpoint tcpEndpoint(IReactor reactor, Args args) {
+        return tcpEndpoint(reactor, args.port(), args.interfaceAddress());
+    }
+
+    /** {@code tcp:PORT:interface=ADDR}, the address quoted as an endpoint string needs. */
+    protected static IStreamServerEndpoint tcpEndpoint(IReactor reactor, int port, String interfaceAddress) {
+        return Endpoints.serverFromString(reactor,
+                "tcp:" + port + ":interface=" + Endpoints.quoteStringArgument(interfaceAddress));
+    }
 
     /** The plugin's name is the sample's name. */
     @Override

@@ -85,6 +85,11 @@ public final class LinePeer implements AutoCloseable {
      * ends (FIN), or is reset (RST), which is how a close looks when bytes we sent were left unread.
      */
     public void expectClosed() throws IOException {
+        expectClosed(in);
+    }
+
+    /** {@link #expectClosed()} for any socket's input stream. */
+    public static void expectClosed(InputStream in) throws IOException {
         int next;
         try {
             next = in.read();

@@ -4,7 +4,6 @@ import dev.jtwisted.internet.Factory;
 import dev.jtwisted.internet.IReactor;
 import dev.jtwisted.internet.IStreamServerEndpoint;
 import dev.jtwisted.internet.Protocol;
-import dev.jtwisted.internet.endpoints.Endpoints;
 import dev.jtwisted.python.usage.Args;
 import dev.jtwisted.python.usage.Option;
 import dev.jtwisted.samples.ServerSample;
@@ -76,8 +75,7 @@ public final class EchoServer extends ServerSample {
 
     @Override
     protected Serving serving(Args args, IReactor reactor) {
-        IStreamServerEndpoint endpoint = Endpoints.serverFromString(reactor,
-                "tcp:" + args.port() + ":interface=" + Endpoints.quoteStringArgument(args.interfaceAddress()));
+        IStreamServerEndpoint endpoint = tcpEndpoint(reactor, args);
         return Serving.listen(name, endpoint, Factory.forProtocol(protocol));
     }
 

@@ -3,8 +3,6 @@ package dev.jtwisted.samples.finger;
 import dev.jtwisted.application.internet.TimerService;
 import dev.jtwisted.internet.IReactor;
 import dev.jtwisted.internet.IReactorTime;
-import dev.jtwisted.internet.IStreamServerEndpoint;
-import dev.jtwisted.internet.endpoints.Endpoints;
 import dev.jtwisted.python.usage.Args;
 import dev.jtwisted.python.usage.Option;
 import dev.jtwisted.python.usage.UsageError;
@@ -97,9 +95,9 @@ public final class Finger extends ServerSample {
             }
         }
         made.accept(finger);
-        Serving serving = Serving.listen("finger", tcp(reactor, args.port(), args.interfaceAddress()),
+        Serving serving = Serving.listen("finger", tcpEndpoint(reactor, args),
                         finger.getFingerFactory())
-                .and("finger-setter", tcp(reactor, args.intValue("setter-port"), SETTER_INTERFACE),
+                .and("finger-setter", tcpEndpoint(reactor, args.intValue("setter-port"), SETTER_INTERFACE),
                         finger.getFingerSetterFactory())
                 .with(finger);
         if (finger.filename() != null) {
@@ -108,11 +106,6 @@ public final class Finger extends ServerSample {
             serving.with(periodic);
         }
         return serving;
-    }
-
-    private static IStreamServerEndpoint tcp(IReactor reactor, int port, String interfaceAddress) {
-        return Endpoints.serverFromString(reactor,
-                "tcp:" + port + ":interface=" + Endpoints.quoteStringArgument(interfaceAddress));
     }
 
     @Override

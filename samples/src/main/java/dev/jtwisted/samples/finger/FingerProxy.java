@@ -1,7 +1,6 @@
 package dev.jtwisted.samples.finger;
 
 import dev.jtwisted.internet.IReactor;
-import dev.jtwisted.internet.endpoints.Endpoints;
 import dev.jtwisted.python.usage.Args;
 import dev.jtwisted.python.usage.Option;
 import dev.jtwisted.samples.ServerSample;
@@ -52,8 +51,7 @@ public final class FingerProxy extends ServerSample {
     protected Serving serving(Args args, IReactor reactor) {
         Upstream upstream = Upstream.parse(args.value("upstream"));
         double timeout = Seconds.parse("timeout", args.value("timeout"));
-        return Serving.listen(name(), Endpoints.serverFromString(reactor, "tcp:" + args.port() + ":interface="
-                        + Endpoints.quoteStringArgument(args.interfaceAddress())),
+        return Serving.listen(name(), tcpEndpoint(reactor, args),
                 new FingerProxyServer(reactor, upstream, timeout));
     }
 

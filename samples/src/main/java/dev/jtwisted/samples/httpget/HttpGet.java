@@ -4,7 +4,7 @@ import dev.jtwisted.internet.IReactor;
 import dev.jtwisted.internet.IStreamClientEndpoint;
 import dev.jtwisted.internet.defer.Deferred;
 import dev.jtwisted.internet.endpoints.Endpoints;
-import dev.jtwisted.python.failure.Failure;
+import dev.jtwisted.internet.task.Task;
 import dev.jtwisted.python.usage.Args;
 import dev.jtwisted.python.usage.Option;
 import dev.jtwisted.python.usage.Positional;
@@ -12,7 +12,6 @@ import dev.jtwisted.samples.Context;
 import dev.jtwisted.samples.Sample;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Fetches one {@code http://} URL with an HTTP client written by hand ({@link HTTPGETProtocol}),
@@ -61,22 +60,13 @@ public final class HttpGet implements Sample {
         PrintStream err = context.err();
         IReactor reactor = context.reactor();
         IStreamClientEndpoint endpoint = Endpoints.clientFromString(reactor, url.clientDescription());
-        AtomicReference<Failure> failed = new AtomicReference<>();
-        reactor.callWhenRunning(() -> get(endpoint, url.hostHeader(), url.path())
-                .addCallback(Response::parse)
-                .addCallback(response -> gotResult(response, include, out, err))
-                .addErrback(f -> {
-                    failed.set(f);
-                    return null;
-                })
-                .addBoth(ignored -> {
-                    reactor.stop();
-                    return null;
-                }));
-        reactor.run();
-        out.flush();
-        if (failed.get() != null) {
-            throw failed.get().raiseException();
+        try {
+            // Twisted's task.react: run the reactor until the Deferred fires, then stop it.
+            Task.react(reactor, r -> get(endpoint, url.hostHeader(), url.path())
+                    .addCallback(Response::parse)
+                    .addCallback(response -> gotResult(response, include, out, err)));
+        } finally {
+            out.flush();
         }
     }
 

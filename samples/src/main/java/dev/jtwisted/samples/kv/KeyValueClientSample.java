@@ -1,9 +1,9 @@
 package dev.jtwisted.samples.kv;
 
 import dev.jtwisted.internet.ClientCreator;
-import dev.jtwisted.internet.IReactor;
 import dev.jtwisted.internet.defer.Defer;
 import dev.jtwisted.internet.defer.Deferred;
+import dev.jtwisted.internet.task.Task;
 import dev.jtwisted.python.failure.Failure;
 import dev.jtwisted.python.usage.Args;
 import dev.jtwisted.python.usage.Option;
@@ -69,37 +69,20 @@ public final class KeyValueClientSample implements Sample {
     public void run(Args args, Context context) throws Exception {
         HostPort server = HostPort.parse("--server", args.value("server"));
         List<Command> commands = Command.parseAll(args.positional());
-        IReactor reactor = context.reactor();
         PrintStream out = context.out();
-        AtomicReference<Throwable> failed = new AtomicReference<>();
-        reactor.callWhenRunning(() -> new ClientCreator<>(reactor, KeyValueClient::new)
+        // Twisted's task.react: run the reactor until the Deferred fires, then stop it.
+        Task.react(context.reactor(), reactor -> new ClientCreator<>(reactor, KeyValueClient::new)
                 .connectTCP(server.host(), server.port(), CONNECT_TIMEOUT)
-                .addCallbackDeferring(client -> sendAll(client, commands, out, failed))
-                .addErrback(f -> {
-                    failed.compareAndSet(null, f.value());
-                    return null;
-                })
-                .addBoth(ignored -> {
-                    reactor.stop();
-                    return null;
-                }));
-        reactor.run();
-        Throwable failure = failed.get();
-        if (failure instanceof Exception) {
-            throw (Exception) failure;
-        }
-        if (failure != null) {
-            throw (Error) failure;
-        }
+                .addCallbackDeferring(client -> sendAll(client, commands, out)));
     }
 
     /**
      * Sends every command before any reply can arrive, prints each reply in order, and closes
-     * the connection once all are in. A failure other than a refusal by the server is kept in
-     * {@code failed}.
+     * the connection once all are in; fails with the first failure other than a refusal by the
+     * server (a lost connection).
      */
-    private static Deferred<Void> sendAll(KeyValueClient client, List<Command> commands, PrintStream out,
-            AtomicReference<Throwable> failed) {
+    private static Deferred<Void> sendAll(KeyValueClient client, List<Command> commands, PrintStream out) {
+        AtomicReference<Throwable> failed = new AtomicReference<>();
         List<Deferred<Object>> replies = new ArrayList<>();
         for (Command command : commands) {
             replies.add(command.send(client).addCallbacks(
@@ -117,6 +100,9 @@ public final class KeyValueClientSample implements Sample {
         }
         return Defer.gatherResults(replies).addCallback(all -> {
             client.transport().loseConnection();
+            if (failed.get() != null) {
+                throw new Failure(failed.get()).raiseException();
+            }
             return (Void) null;
         });
     }

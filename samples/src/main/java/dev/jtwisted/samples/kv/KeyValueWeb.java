@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.jtwisted.internet.IReactor;
 import dev.jtwisted.internet.IStreamServerEndpoint;
-import dev.jtwisted.internet.endpoints.Endpoints;
 import dev.jtwisted.python.usage.Args;
 import dev.jtwisted.python.usage.Option;
 import dev.jtwisted.samples.HostPort;
@@ -57,8 +56,7 @@ public final class KeyValueWeb extends ServerSample {
     @Override
     protected Serving serving(Args args, IReactor reactor) {
         HostPort kvServer = HostPort.parse("--kv", args.value("kv"));
-        IStreamServerEndpoint endpoint = Endpoints.serverFromString(reactor,
-                "tcp:" + args.port() + ":interface=" + Endpoints.quoteStringArgument(args.interfaceAddress()));
+        IStreamServerEndpoint endpoint = tcpEndpoint(reactor, args);
         KeyValueConnection kv = new KeyValueConnection(reactor, kvServer);
         return Serving.listen(name(), endpoint, makeSite(kv)).with(kv);
     }

@@ -1,14 +1,13 @@
 package dev.jtwisted.samples.notify;
 
 import dev.jtwisted.internet.ClientCreator;
-import dev.jtwisted.internet.IReactor;
+import dev.jtwisted.internet.task.Task;
 import dev.jtwisted.python.usage.Args;
 import dev.jtwisted.python.usage.Option;
 import dev.jtwisted.samples.Context;
 import dev.jtwisted.samples.HostPort;
 import dev.jtwisted.samples.Sample;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code notify-client}: the talk's notification client. Connects to a notification server at
@@ -66,26 +65,9 @@ public final class NotifyClient implements Sample {
         MyClient client = args.value("style").equals("inline")
                 ? new InlineClient(context.out(), count)
                 : new CallbacksClient(context.out(), count);
-        IReactor reactor = context.reactor();
-        AtomicReference<Throwable> failed = new AtomicReference<>();
-        reactor.callWhenRunning(() -> new ClientCreator<>(reactor, () -> client)
+        // Twisted's task.react: run the reactor until the Deferred fires, then stop it.
+        Task.react(context.reactor(), reactor -> new ClientCreator<>(reactor, () -> client)
                 .connectTCP(server.host(), server.port(), CONNECT_TIMEOUT)
-                .addCallbackDeferring(connected -> connected.done())
-                .addErrback(f -> {
-                    failed.set(f.value());
-                    return null;
-                })
-                .addBoth(ignored -> {
-                    reactor.stop();
-                    return null;
-                }));
-        reactor.run();
-        Throwable failure = failed.get();
-        if (failure instanceof Exception) {
-            throw (Exception) failure;
-        }
-        if (failure != null) {
-            throw (Error) failure;
-        }
+                .addCallbackDeferring(connected -> connected.done()));
     }
 }

@@ -2,7 +2,6 @@ package dev.jtwisted.samples.notify;
 
 import dev.jtwisted.internet.IReactor;
 import dev.jtwisted.internet.IStreamServerEndpoint;
-import dev.jtwisted.internet.endpoints.Endpoints;
 import dev.jtwisted.python.usage.Args;
 import dev.jtwisted.python.usage.Option;
 import dev.jtwisted.samples.Seconds;
@@ -44,8 +43,7 @@ public final class NotifyServer extends ServerSample {
     @Override
     protected Serving serving(Args args, IReactor reactor) {
         double interval = Seconds.parse("--interval", args.value("interval"));
-        IStreamServerEndpoint endpoint = Endpoints.serverFromString(reactor,
-                "tcp:" + args.port() + ":interface=" + Endpoints.quoteStringArgument(args.interfaceAddress()));
+        IStreamServerEndpoint endpoint = tcpEndpoint(reactor, args);
         return Serving.listen(name(), endpoint, new NotifyFactory(reactor, interval, new Random()));
     }
 

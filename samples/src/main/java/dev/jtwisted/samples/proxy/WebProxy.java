@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.jtwisted.internet.IReactor;
 import dev.jtwisted.internet.IStreamServerEndpoint;
-import dev.jtwisted.internet.endpoints.Endpoints;
 import dev.jtwisted.python.failure.Failure;
 import dev.jtwisted.python.usage.Args;
 import dev.jtwisted.python.usage.Option;
@@ -104,8 +103,7 @@ public final class WebProxy extends ServerSample {
 
     @Override
     protected Serving serving(Args args, IReactor reactor) {
-        IStreamServerEndpoint endpoint = Endpoints.serverFromString(reactor,
-                "tcp:" + args.port() + ":interface=" + Endpoints.quoteStringArgument(args.interfaceAddress()));
+        IStreamServerEndpoint endpoint = tcpEndpoint(reactor, args);
         return Serving.listen(name(), endpoint, new Site(new ProxyResource(reactor)));
     }
 }

@@ -6,7 +6,6 @@ import dev.jtwisted.internet.IReactor;
 import dev.jtwisted.internet.IStreamServerEndpoint;
 import dev.jtwisted.internet.Protocol;
 import dev.jtwisted.internet.ServerFactory;
-import dev.jtwisted.internet.endpoints.Endpoints;
 import dev.jtwisted.python.usage.Args;
 import dev.jtwisted.python.usage.Option;
 import dev.jtwisted.samples.ServerSample;
@@ -81,8 +80,7 @@ public final class UpperServer extends ServerSample {
 
     @Override
     protected Serving serving(Args args, IReactor reactor) {
-        IStreamServerEndpoint endpoint = Endpoints.serverFromString(reactor,
-                "tcp:" + args.port() + ":interface=" + Endpoints.quoteStringArgument(args.interfaceAddress()));
+        IStreamServerEndpoint endpoint = tcpEndpoint(reactor, args);
         return Serving.listen(name, endpoint, factory.get());
     }
 

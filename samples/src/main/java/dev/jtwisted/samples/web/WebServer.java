@@ -2,7 +2,6 @@ package dev.jtwisted.samples.web;
 
 import dev.jtwisted.internet.IReactor;
 import dev.jtwisted.internet.IStreamServerEndpoint;
-import dev.jtwisted.internet.endpoints.Endpoints;
 import dev.jtwisted.python.usage.Args;
 import dev.jtwisted.python.usage.Option;
 import dev.jtwisted.samples.ServerSample;
@@ -39,8 +38,7 @@ abstract class WebServer extends ServerSample {
     @Override
     protected final Serving serving(Args args, IReactor reactor) {
         IResource root = root(args, reactor);
-        IStreamServerEndpoint endpoint = Endpoints.serverFromString(reactor,
-                "tcp:" + args.port() + ":interface=" + Endpoints.quoteStringArgument(args.interfaceAddress()));
+        IStreamServerEndpoint endpoint = tcpEndpoint(reactor, args);
         return Serving.listen(name(), endpoint, new Site(root));
     }
 

@@ -1,15 +1,14 @@
 package dev.jtwisted.samples.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jtwisted.samples.LinePeer;
 import dev.jtwisted.samples.RunningServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -72,15 +71,7 @@ final class ChatUser implements AutoCloseable {
      * (FIN), or is reset (RST), which is how a close looks when bytes we sent were left unread.
      */
     void expectClosedByServer() throws IOException {
-        int next;
-        try {
-            next = in.read();
-        } catch (SocketException e) {
-            assertTrue(String.valueOf(e.getMessage()).toLowerCase().contains("reset"),
-                    "expected the connection to be closed or reset, not: " + e);
-            return;
-        }
-        assertEquals(-1, next, "expected the server to close the connection, but it sent a byte");
+        LinePeer.expectClosed(in);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.jtwisted.samples.finger.steps;
 
 import dev.jtwisted.internet.IReactor;
 import dev.jtwisted.internet.ServerFactory;
-import dev.jtwisted.internet.endpoints.Endpoints;
 import dev.jtwisted.python.usage.Args;
 import dev.jtwisted.python.usage.Option;
 import dev.jtwisted.python.usage.Positional;
@@ -119,8 +118,7 @@ public final class FingerSteps extends ServerSample {
     @Override
     protected Serving serving(Args args, IReactor reactor) {
         Step step = step(args.positional().get(0));
-        return Serving.listen(name(), Endpoints.serverFromString(reactor, "tcp:" + args.port() + ":interface="
-                        + Endpoints.quoteStringArgument(args.interfaceAddress())),
+        return Serving.listen(name(), tcpEndpoint(reactor, args),
                 step.factory().apply(reactor, args.value("finger-program")));
     }
 
