@@ -155,7 +155,9 @@ public final class RunningServer implements AutoCloseable {
 
     /** Stops the reactor, as Ctrl-C does, and returns the launcher's exit status. */
     public int stop() throws Exception {
-        reactor.stop();
+        // Not reactor.stop(): the sample prints its lines before it runs the reactor, and
+        // stopping a reactor not yet running throws; a call from this thread waits for the run.
+        reactor.callFromThread(reactor::stop);
         return awaitExit();
     }
 
