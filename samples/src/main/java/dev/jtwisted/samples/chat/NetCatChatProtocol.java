@@ -2,14 +2,17 @@ package dev.jtwisted.samples.chat;
 
 import dev.jtwisted.protocols.basic.LineReceiver;
 import dev.jtwisted.python.failure.Failure;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * One netcat user: greeted with the banner, and every line it sends goes to every other user.
  * A line ends at {@code \n}; a {@code \r} before it is dropped, so both {@code nc} and
- * {@code nc -C} (which ends lines with {@code \r\n}) work, and lines go out ending in
- * {@code \n}. A line longer than {@code MAX_LENGTH} (16384 bytes) closes this connection only.
+ * {@code nc -C} (which ends lines with {@code \r\n}) work; lines go out ending in
+ * {@code \r\n}, the line end of the Internet protocols and of Twisted's {@code LineReceiver},
+ * so a client written with one reads them as lines (a terminal shows them the same). A line
+ * longer than {@code MAX_LENGTH} (16384 bytes) closes this connection only.
  *
  * <p>Threads: as every protocol, called on the reactor thread only.
  *
@@ -19,6 +22,7 @@ import java.util.List;
  */
 final class NetCatChatProtocol extends LineReceiver {
     private static final byte[] LF = {'\n'};
+    private static final byte[] CRLF = {'\r', '\n'};
 
     private final NetCatChatFactory factory;
 
@@ -31,7 +35,8 @@ final class NetCatChatProtocol extends LineReceiver {
     @Override
     public void connectionMade() {
         factory.clients.add(this);
-        sendLine(factory.banner());
+        byte[] banner = factory.banner().getBytes(StandardCharsets.UTF_8);
+        say(banner, banner.length);
     }
 
     /** A line from this user goes to everyone else, as it came. */
@@ -39,14 +44,21 @@ final class NetCatChatProtocol extends LineReceiver {
     public void lineReceived(byte[] line) {
         int length = line.length;
         if (length > 0 && line[length - 1] == '\r') {
-            line = Arrays.copyOf(line, length - 1);
+            length--;
         }
         // A copy: a write may fail and drop a client while we go through them.
         for (NetCatChatProtocol client : List.copyOf(factory.clients)) {
             if (client != this) {
-                client.sendLine(line);
+                client.say(line, length);
             }
         }
+    }
+
+    /** Sends the first {@code length} bytes of {@code line} and {@code \r\n}, in one write. */
+    private void say(byte[] line, int length) {
+        byte[] out = Arrays.copyOf(line, length + CRLF.length);
+        System.arraycopy(CRLF, 0, out, length, CRLF.length);
+        transport.write(out);
     }
 
     /** The connection is gone, whatever the reason: leave the chat. */

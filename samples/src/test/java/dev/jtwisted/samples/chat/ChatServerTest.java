@@ -53,8 +53,8 @@ class ChatServerTest {
 
         @Test
         void greetsEachUserWithTheBannerAndCountsThem() {
-            assertEquals("Hello!\n", aliceWire.valueString());
-            assertEquals("Hello!\n", bobWire.valueString());
+            assertEquals("Hello!\r\n", aliceWire.valueString());
+            assertEquals("Hello!\r\n", bobWire.valueString());
             assertEquals(2, factory.userCount());
         }
 
@@ -64,7 +64,7 @@ class ChatServerTest {
             aliceWire.clear();
             bobWire.clear();
             Chunks.feed(alice, "one\r\ntwo\n\r\nthree\r\n", chunk);
-            assertEquals("one\ntwo\n\nthree\n", bobWire.valueString());
+            assertEquals("one\r\ntwo\r\n\r\nthree\r\n", bobWire.valueString());
             assertEquals("", aliceWire.valueString());
         }
 
@@ -72,7 +72,7 @@ class ChatServerTest {
         void keepsACarriageReturnInsideTheLine() {
             bobWire.clear();
             Chunks.feed(alice, "a\rb\r\r\n", 64);
-            assertEquals("a\rb\r\n", bobWire.valueString());
+            assertEquals("a\rb\r\r\n", bobWire.valueString());
         }
 
         @Test
@@ -81,7 +81,7 @@ class ChatServerTest {
             assertEquals(1, factory.userCount());
             bobWire.clear();
             Chunks.feed(bob, "anyone?\n", 64);
-            assertEquals("Hello!\n", aliceWire.valueString(), "alice got nothing after she left");
+            assertEquals("Hello!\r\n", aliceWire.valueString(), "alice got nothing after she left");
         }
 
         @Test
@@ -98,8 +98,8 @@ class ChatServerTest {
             factory.setBanner("Changed");
             StringTransport carolWire = new StringTransport();
             join(carolWire);
-            assertEquals("Changed\n", carolWire.valueString());
-            assertEquals("Hello!\n", aliceWire.valueString());
+            assertEquals("Changed\r\n", carolWire.valueString());
+            assertEquals("Hello!\r\n", aliceWire.valueString());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.jtwisted.samples.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jtwisted.samples.LinePeer;
 import dev.jtwisted.samples.RunningServer;
@@ -50,7 +51,7 @@ final class ChatUser implements AutoCloseable {
         out.flush();
     }
 
-    /** The next line the server sent, decoded as UTF-8, without its {@code \n}. */
+    /** The next line the server sent, decoded as UTF-8, without its {@code \r\n}, which it must end with. */
     String readLine() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         while (true) {
@@ -60,7 +61,10 @@ final class ChatUser implements AutoCloseable {
                         + line.toString(StandardCharsets.UTF_8) + "'");
             }
             if (b == '\n') {
-                return line.toString(StandardCharsets.UTF_8);
+                byte[] bytes = line.toByteArray();
+                assertTrue(bytes.length > 0 && bytes[bytes.length - 1] == '\r',
+                        "a line ended with a bare \\n: '" + line.toString(StandardCharsets.UTF_8) + "'");
+                return new String(bytes, 0, bytes.length - 1, StandardCharsets.UTF_8);
             }
             line.write(b);
         }
