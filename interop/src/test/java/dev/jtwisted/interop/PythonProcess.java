@@ -9,6 +9,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -164,6 +165,22 @@ public final class PythonProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted waiting for a result beside " + name(), e);
+        }
+    }
+
+    /**
+     * Writes {@code line} and a newline, UTF-8, to the script's stdin and flushes it: a command,
+     * for a script that reads its commands from stdin ({@code line_client.py}).
+     *
+     * @throws AssertionError if the script is gone (the pipe is broken)
+     */
+    public void writeLine(String line) {
+        try {
+            OutputStream in = process.getOutputStream();
+            in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            in.flush();
+        } catch (IOException e) {
+            throw new AssertionError("cannot write to the stdin of " + name() + ": " + e + diagnostics(), e);
         }
     }
 
