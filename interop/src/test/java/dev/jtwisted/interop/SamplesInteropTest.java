@@ -62,7 +62,7 @@ class SamplesInteropTest {
         @Test
         void greetsEachTwistedClientWithTheBannerAndSendsItsLinesToTheOthersOnly() {
             startChat();
-            LineClient clients = LineClient.start(python, chatPort, "lf");
+            LineClient clients = LineClient.start(python, chatPort, "crlf");
             assertEquals(BANNER, clients.connectAndReadLine("a"));
             assertEquals(BANNER, clients.connectAndReadLine("b"));
             assertEquals(BANNER, clients.connectAndReadLine("c"));
@@ -70,8 +70,8 @@ class SamplesInteropTest {
             clients.sendLine("a", "hello from a");
             assertEquals("hello from a", clients.readLine("b"));
             assertEquals("hello from a", clients.readLine("c"));
-            // As nc -C sends it: the \r is dropped.
-            clients.send("b", "hi from b\r\n", 1);
+            // As plain nc sends it: a bare \n ends a line too.
+            clients.send("b", "hi from b\n", 1);
             assertEquals("hi from b", clients.readLine("a"));
             assertEquals("hi from b", clients.readLine("c"));
             // A line in two writes arrives whole; two lines in one write arrive as two.
@@ -91,17 +91,17 @@ class SamplesInteropTest {
             Closed c = clients.closeAndAwait("c");
             assertAll(
                     () -> assertEquals(new Closed("us", "ConnectionDone",
-                            BANNER + "\nhi from b\none line, two writes\nand another\n"), a),
+                            BANNER + "\r\nhi from b\r\none line, two writes\r\nand another\r\n"), a),
                     () -> assertEquals(new Closed("us", "ConnectionDone",
-                            BANNER + "\nhello from a\none line, two writes\nand another\n\ncafé ☕\n"), b),
+                            BANNER + "\r\nhello from a\r\none line, two writes\r\nand another\r\n\r\ncafé ☕\r\n"), b),
                     () -> assertEquals(new Closed("us", "ConnectionDone",
-                            BANNER + "\nhello from a\nhi from b\n\ncafé ☕\n"), c));
+                            BANNER + "\r\nhello from a\r\nhi from b\r\n\r\ncafé ☕\r\n"), c));
         }
 
         @Test
         void disconnectsAClientWhoseLineIsOverMaxLengthAndTheOthersGoOnChatting() {
             startChat();
-            LineClient clients = LineClient.start(python, chatPort, "lf");
+            LineClient clients = LineClient.start(python, chatPort, "crlf");
             assertEquals(BANNER, clients.connectAndReadLine("a"));
             assertEquals(BANNER, clients.connectAndReadLine("b"));
             assertEquals(BANNER, clients.connectAndReadLine("long"));
@@ -111,12 +111,13 @@ class SamplesInteropTest {
             clients.sendLine("long", longest);
             assertEquals(longest, clients.readLine("a"));
             assertEquals(longest, clients.readLine("b"));
-            // One byte more, and no newline yet: that user is closed.
-            clients.send("long", "x", OVER_MAX_LENGTH);
+            // Two bytes more (the first could still be the \r of a \r\n) and no newline yet: that
+            // user is closed.
+            clients.send("long", "x", OVER_MAX_LENGTH + 1);
             Closed dropped = clients.awaitClosed("long");
             assertEquals("peer", dropped.by(), "who closed the over-long line's connection");
             assertTrue(CLOSED_BY_SERVER.contains(dropped.reason()), dropped.reason());
-            assertEquals(BANNER + "\n", dropped.received());
+            assertEquals(BANNER + "\r\n", dropped.received());
 
             clients.sendLine("a", "still here?");
             assertEquals("still here?", clients.readLine("b"));
@@ -125,15 +126,15 @@ class SamplesInteropTest {
             Closed a = clients.closeAndAwait("a");
             Closed b = clients.closeAndAwait("b");
             assertAll(
-                    () -> assertEquals(new Closed("us", "ConnectionDone", BANNER + "\n" + longest + "\nyes\n"), a),
+                    () -> assertEquals(new Closed("us", "ConnectionDone", BANNER + "\r\n" + longest + "\r\nyes\r\n"), a),
                     () -> assertEquals(new Closed("us", "ConnectionDone",
-                            BANNER + "\n" + longest + "\nstill here?\n"), b));
+                            BANNER + "\r\n" + longest + "\r\nstill here?\r\n"), b));
         }
 
         @Test
         void adminApiFromTwistedAgentCountsUsersAndSetsTheBannerOfNewUsersOnly() {
             startChat();
-            LineClient clients = LineClient.start(python, chatPort, "lf");
+            LineClient clients = LineClient.start(python, chatPort, "crlf");
             assertEquals(BANNER, clients.connectAndReadLine("a"));
             assertEquals(BANNER, clients.connectAndReadLine("b"));
 
@@ -177,9 +178,9 @@ class SamplesInteropTest {
             clients.sendLine("c", "hi");
             assertEquals("hi", clients.readLine("a"));
             assertEquals("hi", clients.readLine("b"));
-            assertEquals(BANNER + "\nhi\n", clients.closeAndAwait("a").received());
-            assertEquals(BANNER + "\nhi\n", clients.closeAndAwait("b").received());
-            assertEquals("Hello, Twisted\n", clients.closeAndAwait("c").received());
+            assertEquals(BANNER + "\r\nhi\r\n", clients.closeAndAwait("a").received());
+            assertEquals(BANNER + "\r\nhi\r\n", clients.closeAndAwait("b").received());
+            assertEquals("Hello, Twisted\r\n", clients.closeAndAwait("c").received());
         }
 
         /** The requests, made in turn by {@code web_client.py} (Agent and readBody); its responses. */

@@ -12,7 +12,8 @@ import java.util.List;
  * {@code nc -C} (which ends lines with {@code \r\n}) work; lines go out ending in
  * {@code \r\n}, the line end of the Internet protocols and of Twisted's {@code LineReceiver},
  * so a client written with one reads them as lines (a terminal shows them the same). A line
- * longer than {@code MAX_LENGTH} (16384 bytes) closes this connection only.
+ * longer than {@link #MAX_TEXT} (16384 bytes, its line end not counted) closes this connection
+ * only.
  *
  * <p>Threads: as every protocol, called on the reactor thread only.
  *
@@ -24,11 +25,15 @@ final class NetCatChatProtocol extends LineReceiver {
     private static final byte[] LF = {'\n'};
     private static final byte[] CRLF = {'\r', '\n'};
 
+    /** The longest line a user may send, without its {@code \r\n} or {@code \n}. */
+    static final int MAX_TEXT = 16384;
+
     private final NetCatChatFactory factory;
 
     NetCatChatProtocol(NetCatChatFactory factory) {
         this.factory = factory;
         delimiter = LF;
+        MAX_LENGTH = MAX_TEXT + 1; // what LineReceiver cuts at \n may still end with the \r
     }
 
     /** The connection has been established: join the chat and greet the user with the banner. */
@@ -45,6 +50,10 @@ final class NetCatChatProtocol extends LineReceiver {
         int length = line.length;
         if (length > 0 && line[length - 1] == '\r') {
             length--;
+        }
+        if (length > MAX_TEXT) {
+            lineLengthExceeded(line);
+            return;
         }
         // A copy: a write may fail and drop a client while we go through them.
         for (NetCatChatProtocol client : List.copyOf(factory.clients)) {

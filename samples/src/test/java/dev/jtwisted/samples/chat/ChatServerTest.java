@@ -94,6 +94,18 @@ class ChatServerTest {
         }
 
         @Test
+        void theLimitIsOnTheTextWhicheverTheLineEnd() {
+            bobWire.clear();
+            String longest = "y".repeat(MAX_LENGTH);
+            Chunks.feed(alice, longest + "\r\n" + longest + "\n", 1000);
+            assertEquals(longest + "\r\n" + longest + "\r\n", bobWire.valueString());
+            assertFalse(aliceWire.disconnecting());
+            Chunks.feed(alice, "x".repeat(MAX_LENGTH + 1) + "\r\n", 1000);
+            assertTrue(aliceWire.disconnecting());
+            assertEquals(longest + "\r\n" + longest + "\r\n", bobWire.valueString());
+        }
+
+        @Test
         void greetsNewUsersWithANewBannerAndNotThoseAlreadyThere() {
             factory.setBanner("Changed");
             StringTransport carolWire = new StringTransport();
