@@ -9,9 +9,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,7 +46,7 @@ public final class PythonTwisted implements BeforeEachCallback, AfterEachCallbac
     private static Optional<String> probed;
     private static String probeProblem;
 
-    private final Deque<PythonProcess> started = new ArrayDeque<>();
+    private final Started<PythonProcess> started = new Started<>();
 
     /** The interpreter the scripts run with. */
     public static Path python() {
@@ -100,9 +98,7 @@ public final class PythonTwisted implements BeforeEachCallback, AfterEachCallbac
             throw new UncheckedIOException("cannot start " + command, e);
         }
         PythonProcess p = new PythonProcess(script + " " + String.join(" ", args), process);
-        synchronized (started) {
-            started.push(p);
-        }
+        started.add(p);
         return p;
     }
 
@@ -132,28 +128,7 @@ public final class PythonTwisted implements BeforeEachCallback, AfterEachCallbac
     /** Closes every process the test started, newest first, even if closing one fails. */
     @Override
     public void afterEach(ExtensionContext context) {
-        AssertionError failure = null;
-        while (true) {
-            PythonProcess p;
-            synchronized (started) {
-                p = started.poll();
-            }
-            if (p == null) {
-                break;
-            }
-            try {
-                p.close();
-            } catch (AssertionError e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        started.endAll(PythonProcess::close);
     }
 
     private static void probe() {

@@ -12,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +55,7 @@ final class SamplesJar implements BeforeEachCallback, AfterEachCallback {
                 "samples-jar-reaper"));
     }
 
-    private final Deque<Sample> started = new ArrayDeque<>();
+    private final Started<Sample> started = new Started<>();
 
     /** The jar the samples run from. */
     static Path jar() {
@@ -97,37 +95,14 @@ final class SamplesJar implements BeforeEachCallback, AfterEachCallback {
         running.add(process);
         process.onExit().thenRun(() -> running.remove(process));
         Sample sample = new Sample(name + " " + String.join(" ", args), process);
-        synchronized (started) {
-            started.push(sample);
-        }
+        started.add(sample);
         return sample;
     }
 
     /** Stops every sample the test started, newest first, even if stopping one fails. */
     @Override
     public void afterEach(ExtensionContext context) {
-        AssertionError failure = null;
-        while (true) {
-            Sample sample;
-            synchronized (started) {
-                sample = started.poll();
-            }
-            if (sample == null) {
-                break;
-            }
-            try {
-                sample.stop();
-            } catch (AssertionError e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        started.endAll(Sample::stop);
     }
 
     /**
