@@ -2,15 +2,12 @@ package dev.jtwisted.samples.proxy;
 
 import dev.jtwisted.internet.Factory;
 import dev.jtwisted.internet.IReactor;
-import dev.jtwisted.internet.IStreamServerEndpoint;
 import dev.jtwisted.internet.Protocol;
 import dev.jtwisted.python.usage.Args;
 import dev.jtwisted.python.usage.Option;
 import dev.jtwisted.samples.ServerSample;
-import dev.jtwisted.samples.Serving;
+import dev.jtwisted.samples.TcpServerSample;
 import dev.jtwisted.web.client.Client;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -29,82 +26,46 @@ import java.util.function.Supplier;
  * "tcp:8000")} and a {@code Factory} whose {@code protocol} is the version's
  * {@code ProxyProtocol}.
  */
-public final class ProxyServer extends ServerSample {
+public final class ProxyServer {
     /** How many pages the caching proxy keeps unless {@code --max-pages} says otherwise. */
     static final int MAX_PAGES = 256;
 
-    private final String name;
-    private final String description;
-    private final BiFunction<Args, IReactor, Supplier<? extends Protocol>> protocols;
-    private final boolean caching;
+    private ProxyServer() {}
 
-    private ProxyServer(String name, String description, boolean caching,
+    private static TcpServerSample proxy(String name, String description,
             BiFunction<Args, IReactor, Supplier<? extends Protocol>> protocols) {
-        this.name = name;
-        this.description = description;
-        this.caching = caching;
-        this.protocols = protocols;
+        return TcpServerSample.of(name, description, 8000,
+                (args, reactor) -> Factory.forProtocol(protocols.apply(args, reactor)));
     }
 
     /** {@code proxy-blocking}: fetches with a blocking call on the reactor thread (the mistake). */
-    public static ProxyServer blocking() {
-        return new ProxyServer("proxy-blocking",
-                "URL proxy, version 1: fetches with a blocking call, one client at a time (proxy1.py)", false,
+    public static ServerSample blocking() {
+        return proxy("proxy-blocking",
+                "URL proxy, version 1: fetches with a blocking call, one client at a time (proxy1.py)",
                 (args, reactor) -> BlockingProxy::new);
     }
 
     /** {@code proxy-deferred}: {@code getPage} and a callback. */
-    public static ProxyServer deferred() {
-        return new ProxyServer("proxy-deferred",
-                "URL proxy, version 2: getPage and Deferred callbacks, clients served together (proxy2.py)", false,
+    public static ServerSample deferred() {
+        return proxy("proxy-deferred",
+                "URL proxy, version 2: getPage and Deferred callbacks, clients served together (proxy2.py)",
                 (args, reactor) -> () -> new DeferredProxy(reactor));
     }
 
     /** {@code proxy-inline}: {@code getPage} awaited in an {@code inlineCallbacks} body. */
-    public static ProxyServer inline() {
-        return new ProxyServer("proxy-inline",
-                "URL proxy, version 3: getPage awaited with inlineCallbacks (proxy3.py)", false,
+    public static ServerSample inline() {
+        return proxy("proxy-inline", "URL proxy, version 3: getPage awaited with inlineCallbacks (proxy3.py)",
                 (args, reactor) -> () -> new InlineProxy(reactor));
     }
 
     /** {@code caching-proxy}: version 2 with a cache that also shares fetches in flight. */
-    public static ProxyServer caching() {
-        return new ProxyServer("caching-proxy",
-                "URL proxy with a cache: a page is fetched once, concurrent requests share the fetch", true,
+    public static ServerSample caching() {
+        return proxy("caching-proxy",
+                "URL proxy with a cache: a page is fetched once, concurrent requests share the fetch",
                 (args, reactor) -> {
                     PageCache cache = new PageCache(url -> Client.getPage(reactor, url), args.intValue("max-pages"));
                     return () -> new CachingProxy(cache);
-                });
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public List<Option> options() {
-        List<Option> options = new ArrayList<>(List.of(Option.port(8000), Option.interfaceAddress("127.0.0.1")));
-        if (caching) {
-            options.add(Option.integer("max-pages", "N", "how many pages to keep, least recently used dropped first",
-                    MAX_PAGES, 1, 1_000_000));
-        }
-        return options;
-    }
-
-    @Override
-    protected Serving serving(Args args, IReactor reactor) {
-        IStreamServerEndpoint endpoint = tcpEndpoint(reactor, args);
-        return Serving.listen(name, endpoint, Factory.forProtocol(protocols.apply(args, reactor)));
-    }
-
-    @Override
-    public String toString() {
-        return "ProxyServer(" + name + ")";
+                }).withOptions(Option.integer("max-pages", "N",
+                        "how many pages to keep, least recently used dropped first", MAX_PAGES, 1, 1_000_000));
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jtwisted.python.usage.Option;
 import dev.jtwisted.samples.RunningServer;
+import dev.jtwisted.samples.ServerSample;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
 /** What the four echo servers share: their declarations, listening, stopping and failing to listen. */
 @Timeout(120)
 class EchoServerTest {
-    private static final List<EchoServer> ALL = List.of(
+    private static final List<ServerSample> ALL = List.of(
             EchoServer.raw(), EchoServer.lines(), EchoServer.netstrings(), EchoServer.int32Strings());
 
     /** One frame for each sample, as it is sent and as it comes back. */
@@ -37,12 +38,12 @@ class EchoServerTest {
         @Test
         void nameOneSamplePerFraming() {
             assertEquals(List.of("echo", "echo-line", "echo-netstring", "echo-int32"),
-                    ALL.stream().map(EchoServer::name).toList());
+                    ALL.stream().map(ServerSample::name).toList());
         }
 
         @Test
         void takePortDefaulting8000AndInterfaceDefaultingToLoopback() {
-            for (EchoServer sample : ALL) {
+            for (ServerSample sample : ALL) {
                 assertEquals(List.of("--port N", "--interface ADDR"),
                         sample.options().stream().map(Option::toString).toList(), sample.name());
             }
@@ -53,7 +54,7 @@ class EchoServerTest {
     class Listening {
         @Test
         void printsOneLineWithTheLoopbackAddressAndThePortItGot() throws Exception {
-            for (EchoServer sample : ALL) {
+            for (ServerSample sample : ALL) {
                 try (RunningServer server = RunningServer.start(sample)) {
                     assertTrue(server.port() > 0, server.out());
                     assertEquals(sample.name() + " listening on 127.0.0.1:" + server.port() + "\n", server.out());
@@ -131,7 +132,7 @@ class EchoServerTest {
         @Test
         void letsEverySampleRunAgainOnAFreshReactorInTheSameJvm() throws Exception {
             for (int round = 0; round < 3; round++) {
-                for (EchoServer sample : ALL) {
+                for (ServerSample sample : ALL) {
                     try (RunningServer server = RunningServer.start(sample); Peer peer = new Peer(server)) {
                         peer.send(FRAME.get(sample.name()));
                         peer.expect(FRAME.get(sample.name()));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jtwisted.samples.RunningServer;
+import dev.jtwisted.samples.ServerSample;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ServerSocket;
@@ -28,11 +29,11 @@ class ProxyServerTest {
         origin.close();
     }
 
-    static Stream<Supplier<ProxyServer>> everyVersion() {
+    static Stream<Supplier<ServerSample>> everyVersion() {
         return Stream.of(ProxyServer::blocking, ProxyServer::deferred, ProxyServer::inline, ProxyServer::caching);
     }
 
-    static Stream<Supplier<ProxyServer>> cooperativeVersions() {
+    static Stream<Supplier<ServerSample>> cooperativeVersions() {
         return Stream.of(ProxyServer::deferred, ProxyServer::inline, ProxyServer::caching);
     }
 
@@ -52,7 +53,7 @@ class ProxyServerTest {
 
     @ParameterizedTest
     @MethodSource("everyVersion")
-    void answersWithThePageBodyAndCloses(Supplier<ProxyServer> version) throws Exception {
+    void answersWithThePageBodyAndCloses(Supplier<ServerSample> version) throws Exception {
         try (RunningServer proxy = RunningServer.start(version.get())) {
             assertEquals(Origin.PAGE, ask(proxy, origin.url("/page")));
             assertEquals(Origin.PAGE, ask(proxy, "  " + origin.url("/page") + "  "), "the line is stripped");
@@ -61,7 +62,7 @@ class ProxyServerTest {
 
     @ParameterizedTest
     @MethodSource("everyVersion")
-    void aLineThatIsNotAUrlGetsAnErrorLine(Supplier<ProxyServer> version) throws Exception {
+    void aLineThatIsNotAUrlGetsAnErrorLine(Supplier<ServerSample> version) throws Exception {
         try (RunningServer proxy = RunningServer.start(version.get())) {
             assertEquals("error: not an http or https URL: 'hello'\r\n", ask(proxy, "hello"));
             assertEquals("error: not an http or https URL: 'ftp://127.0.0.1/x'\r\n", ask(proxy, "ftp://127.0.0.1/x"));
@@ -72,7 +73,7 @@ class ProxyServerTest {
 
     @ParameterizedTest
     @MethodSource("everyVersion")
-    void aPageThatIsNotThereGetsAnErrorNamingTheStatus(Supplier<ProxyServer> version) throws Exception {
+    void aPageThatIsNotThereGetsAnErrorNamingTheStatus(Supplier<ServerSample> version) throws Exception {
         try (RunningServer proxy = RunningServer.start(version.get())) {
             String reply = ask(proxy, origin.url("/missing"));
             assertTrue(reply.startsWith("error: ") && reply.contains("404") && reply.endsWith("\r\n"), reply);
@@ -81,7 +82,7 @@ class ProxyServerTest {
 
     @ParameterizedTest
     @MethodSource("everyVersion")
-    void aRefusedConnectionGetsAnErrorLine(Supplier<ProxyServer> version) throws Exception {
+    void aRefusedConnectionGetsAnErrorLine(Supplier<ServerSample> version) throws Exception {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             closedPort = s.getLocalPort();
@@ -94,7 +95,7 @@ class ProxyServerTest {
 
     @ParameterizedTest
     @MethodSource("cooperativeVersions")
-    void aSlowPageDoesNotHoldUpOtherClients(Supplier<ProxyServer> version) throws Exception {
+    void aSlowPageDoesNotHoldUpOtherClients(Supplier<ServerSample> version) throws Exception {
         try (RunningServer proxy = RunningServer.start(version.get()); Socket slow = proxy.connect()) {
             slow.getOutputStream().write((origin.url("/slow") + "\r\n").getBytes(UTF_8));
             slow.getOutputStream().flush();

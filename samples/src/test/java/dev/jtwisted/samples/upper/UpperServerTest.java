@@ -11,6 +11,7 @@ import dev.jtwisted.internet.testing.StringTransport;
 import dev.jtwisted.python.failure.Failure;
 import dev.jtwisted.python.usage.Option;
 import dev.jtwisted.samples.RunningServer;
+import dev.jtwisted.samples.ServerSample;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -25,9 +26,9 @@ class UpperServerTest {
     class Declarations {
         @Test
         void nameTheThreeServersAndTakePortAndInterface() {
-            List<UpperServer> all = List.of(UpperServer.nothing(), UpperServer.upper(), UpperServer.counting());
-            assertEquals(List.of("null", "upper", "counting"), all.stream().map(UpperServer::name).toList());
-            for (UpperServer sample : all) {
+            List<ServerSample> all = List.of(UpperServer.nothing(), UpperServer.upper(), UpperServer.counting());
+            assertEquals(List.of("null", "upper", "counting"), all.stream().map(ServerSample::name).toList());
+            for (ServerSample sample : all) {
                 assertEquals(List.of("--port N", "--interface ADDR"),
                         sample.options().stream().map(Option::toString).toList(), sample.name());
             }
