@@ -11,7 +11,7 @@ import dev.jtwisted.internet.endpoints.Endpoints;
 import dev.jtwisted.internet.threads.Threads;
 import dev.jtwisted.netty.NettyReactor;
 import dev.jtwisted.python.usage.UsageError;
-import dev.jtwisted.samples.LaunchedClient;
+import dev.jtwisted.samples.LaunchedSample;
 import dev.jtwisted.web.iweb.IRequest;
 import dev.jtwisted.web.resource.Resource;
 import dev.jtwisted.web.server.Server;
@@ -99,15 +99,15 @@ class HttpGetTest {
         return "http://127.0.0.1:" + port + path;
     }
 
-    private static LaunchedClient get(String... argv) {
-        return LaunchedClient.launch(new HttpGet(), argv);
+    private static LaunchedSample get(String... argv) {
+        return LaunchedSample.launch(new HttpGet(), argv);
     }
 
     @Nested
     class Fetching {
         @Test
         void printsTheBodyAndNothingElse() throws Exception {
-            try (LaunchedClient client = get(url("/hello"))) {
+            try (LaunchedSample client = get(url("/hello"))) {
                 assertEquals(0, client.awaitExit(), client.err());
                 assertEquals("Hello, world!\n", client.out());
                 assertEquals("", client.err());
@@ -116,7 +116,7 @@ class HttpGetTest {
 
         @Test
         void sendsAnHttp10GetWithTheHostHeaderAndThePathAndQueryAsWritten() throws Exception {
-            try (LaunchedClient client = get(url("/mirror/a%20b/c?q=1&r=two%20words#fragment"))) {
+            try (LaunchedSample client = get(url("/mirror/a%20b/c?q=1&r=two%20words#fragment"))) {
                 assertEquals(0, client.awaitExit(), client.err());
                 assertEquals("GET HTTP/1.0 host=127.0.0.1:" + port + " uri=/mirror/a%20b/c?q=1&r=two%20words\n",
                         client.out());
@@ -125,7 +125,7 @@ class HttpGetTest {
 
         @Test
         void readsALargeBodyUntilTheServerCloses() throws Exception {
-            try (LaunchedClient client = get(url("/big"))) {
+            try (LaunchedSample client = get(url("/big"))) {
                 assertEquals(0, client.awaitExit(), client.err());
                 assertEquals(BIG.length(), client.out().length());
                 assertEquals(BIG, client.out());
@@ -134,7 +134,7 @@ class HttpGetTest {
 
         @Test
         void readsABodyWrittenLaterWithoutALength() throws Exception {
-            try (LaunchedClient client = get(url("/later"))) {
+            try (LaunchedSample client = get(url("/later"))) {
                 assertEquals(0, client.awaitExit(), client.err());
                 assertEquals("one,two,three", client.out());
             }
@@ -142,7 +142,7 @@ class HttpGetTest {
 
         @Test
         void passesTheBodyBytesThroughUnchanged() throws Exception {
-            try (LaunchedClient client = get(url("/unicode"))) {
+            try (LaunchedSample client = get(url("/unicode"))) {
                 assertEquals(0, client.awaitExit(), client.err());
                 assertEquals("crème brûlée ☕\n", client.out());
             }
@@ -150,7 +150,7 @@ class HttpGetTest {
 
         @Test
         void withIncludePrintsTheStatusLineAndHeadersFirst() throws Exception {
-            try (LaunchedClient client = get("--include", url("/hello"))) {
+            try (LaunchedSample client = get("--include", url("/hello"))) {
                 assertEquals(0, client.awaitExit(), client.err());
                 String out = client.out();
                 assertTrue(out.startsWith("HTTP/1.0 200 OK\r\n"), out);
@@ -161,7 +161,7 @@ class HttpGetTest {
 
         @Test
         void aStatusOtherThan2xxPrintsTheBodyAndNotesTheStatusOnStandardError() throws Exception {
-            try (LaunchedClient client = get(url("/nowhere"))) {
+            try (LaunchedSample client = get(url("/nowhere"))) {
                 assertEquals(0, client.awaitExit(), client.err());
                 assertTrue(client.out().contains("No Such Resource"), client.out());
                 assertEquals("http-get: the server answered HTTP/1.0 404 Not Found\n", client.err());
@@ -177,7 +177,7 @@ class HttpGetTest {
             try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
                 closedPort = probe.getLocalPort();
             }
-            try (LaunchedClient client = get("http://127.0.0.1:" + closedPort + "/")) {
+            try (LaunchedSample client = get("http://127.0.0.1:" + closedPort + "/")) {
                 assertEquals(1, client.awaitExit());
                 assertEquals("", client.out());
                 assertTrue(client.err().startsWith("jtwisted-samples http-get: Connection was refused by other side"),
@@ -190,7 +190,7 @@ class HttpGetTest {
         void aBadUrlIsAUsageErrorNamingIt() throws Exception {
             for (String bad : List.of("127.0.0.1:8000/", "ftp://127.0.0.1/", "https://127.0.0.1/", "http:///path",
                     "http://bad host/", "http://127.0.0.1:99999/")) {
-                try (LaunchedClient client = get(bad)) {
+                try (LaunchedSample client = get(bad)) {
                     assertEquals(2, client.awaitExit(), bad + ": " + client.err());
                     assertTrue(client.err().startsWith("jtwisted-samples http-get: URL"), client.err());
                     assertTrue(client.err().contains(bad), client.err());
@@ -202,7 +202,7 @@ class HttpGetTest {
         @Test
         void somethingThatIsNotAnHttpResponseFailsWithStatusOneSayingSo() throws Exception {
             try (OneShotServer server = new OneShotServer("SSH-2.0-OpenSSH\r\n\r\n".getBytes(UTF_8));
-                    LaunchedClient client = get("http://127.0.0.1:" + server.port() + "/")) {
+                    LaunchedSample client = get("http://127.0.0.1:" + server.port() + "/")) {
                 assertEquals(1, client.awaitExit());
                 assertTrue(client.err().contains("not an HTTP response: the first line is 'SSH-2.0-OpenSSH'"),
                         client.err());
@@ -214,7 +214,7 @@ class HttpGetTest {
         void aBodyCutShortOfItsContentLengthFailsSayingHowMuchCame() throws Exception {
             byte[] cut = "HTTP/1.0 200 OK\r\nContent-Length: 100\r\n\r\nonly ten b".getBytes(UTF_8);
             try (OneShotServer server = new OneShotServer(cut);
-                    LaunchedClient client = get("http://127.0.0.1:" + server.port() + "/")) {
+                    LaunchedSample client = get("http://127.0.0.1:" + server.port() + "/")) {
                 assertEquals(1, client.awaitExit());
                 assertTrue(client.err().contains("the server closed the connection after 10 of 100 body bytes"),
                         client.err());

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jtwisted.python.usage.UsageError;
-import dev.jtwisted.samples.LaunchedClient;
+import dev.jtwisted.samples.LaunchedSample;
 import dev.jtwisted.samples.RunningServer;
 import dev.jtwisted.samples.echo.EchoServer;
 import dev.jtwisted.samples.upper.UpperServer;
@@ -45,10 +45,10 @@ class SimpleClientTest {
         return "127.0.0.1:" + upper.port();
     }
 
-    private LaunchedClient launch(String variant, List<String> words) {
+    private LaunchedSample launch(String variant, List<String> words) {
         List<String> argv = new ArrayList<>(List.of("--variant", variant, address()));
         argv.addAll(words);
-        return LaunchedClient.launch(new SimpleClient(), argv.toArray(new String[0]));
+        return LaunchedSample.launch(new SimpleClient(), argv.toArray(new String[0]));
     }
 
     private static List<String> lines(String out) {
@@ -81,7 +81,7 @@ class SimpleClientTest {
     class Variant1 {
         @Test
         void printsEachAnswerAsItComesAndKeepsRunningUntilStopped() throws Exception {
-            try (LaunchedClient client = launch("1", WORDS)) {
+            try (LaunchedSample client = launch("1", WORDS)) {
                 String out = client.awaitOutput("four answers", o -> lines(o).size() >= 8);
                 List<String> lines = lines(out);
                 assertSendingFirst(lines, WORDS);
@@ -98,7 +98,7 @@ class SimpleClientTest {
     class Variant2 {
         @Test
         void matchesEachAnswerToItsRequestAndKeepsRunningUntilStopped() throws Exception {
-            try (LaunchedClient client = launch("2", WORDS)) {
+            try (LaunchedSample client = launch("2", WORDS)) {
                 String out = client.awaitOutput("four answers", o -> lines(o).size() >= 12);
                 assertSendingFirst(lines(out), WORDS);
                 assertMatchedAnswers(lines(out), WORDS, true);
@@ -113,7 +113,7 @@ class SimpleClientTest {
     class Variant3 {
         @Test
         void matchesEachAnswerAndStopsOnceAllAreIn() throws Exception {
-            try (LaunchedClient client = launch("3", WORDS)) {
+            try (LaunchedSample client = launch("3", WORDS)) {
                 assertEquals(0, client.awaitExit(), client.err());
                 assertSendingFirst(lines(client.out()), WORDS);
                 assertMatchedAnswers(lines(client.out()), WORDS, true);
@@ -123,7 +123,7 @@ class SimpleClientTest {
 
         @Test
         void isTheDefault() throws Exception {
-            try (LaunchedClient client = LaunchedClient.launch(new SimpleClient(), address(), "x", "y")) {
+            try (LaunchedSample client = LaunchedSample.launch(new SimpleClient(), address(), "x", "y")) {
                 assertEquals(0, client.awaitExit(), client.err());
                 assertMatchedAnswers(lines(client.out()), List.of("x", "y"), true);
             }
@@ -135,7 +135,7 @@ class SimpleClientTest {
             for (int i = 0; i < 50; i++) {
                 words.add("word" + i);
             }
-            try (LaunchedClient client = launch("3", words)) {
+            try (LaunchedSample client = launch("3", words)) {
                 assertEquals(0, client.awaitExit(), client.err());
                 assertMatchedAnswers(lines(client.out()), words, true);
             }
@@ -144,7 +144,7 @@ class SimpleClientTest {
         @Test
         void worksAgainstAServerThatKeepsTheConnectionOpen() throws Exception {
             try (RunningServer echo = RunningServer.start(EchoServer.lines());
-                    LaunchedClient client = LaunchedClient.launch(new SimpleClient(), "--variant", "3",
+                    LaunchedSample client = LaunchedSample.launch(new SimpleClient(), "--variant", "3",
                             "127.0.0.1:" + echo.port(), "hello", "world")) {
                 assertEquals(0, client.awaitExit(), client.err());
                 assertMatchedAnswers(lines(client.out()), List.of("hello", "world"), false);
@@ -156,7 +156,7 @@ class SimpleClientTest {
     class Variant4 {
         @Test
         void timesEachRequestAndTheWholeRunThenStops() throws Exception {
-            try (LaunchedClient client = launch("4", WORDS)) {
+            try (LaunchedSample client = launch("4", WORDS)) {
                 assertEquals(0, client.awaitExit(), client.err());
                 List<String> lines = lines(client.out());
                 assertSendingFirst(lines, WORDS);
@@ -184,7 +184,7 @@ class SimpleClientTest {
                 closedPort = probe.getLocalPort();
             }
             for (String variant : List.of("3", "4")) {
-                try (LaunchedClient client = LaunchedClient.launch(new SimpleClient(), "--variant", variant,
+                try (LaunchedSample client = LaunchedSample.launch(new SimpleClient(), "--variant", variant,
                         "127.0.0.1:" + closedPort, "a", "b")) {
                     assertEquals(1, client.awaitExit(), client.err());
                     List<String> err = lines(client.err());
@@ -205,7 +205,7 @@ class SimpleClientTest {
         void aBadAddressIsAUsageErrorNamingIt() throws Exception {
             for (String bad : List.of("localhost", "localhost:", ":8000", "localhost:http", "localhost:0",
                     "localhost:65536")) {
-                try (LaunchedClient client = LaunchedClient.launch(new SimpleClient(), bad, "a")) {
+                try (LaunchedSample client = LaunchedSample.launch(new SimpleClient(), bad, "a")) {
                     assertEquals(2, client.awaitExit(), bad);
                     assertTrue(client.err().startsWith("jtwisted-samples simple-client: ADDRESS"), client.err());
                     assertTrue(client.err().contains(bad), client.err());
@@ -216,11 +216,11 @@ class SimpleClientTest {
 
         @Test
         void noWordsOrABadVariantIsAUsageError() throws Exception {
-            try (LaunchedClient client = LaunchedClient.launch(new SimpleClient(), address())) {
+            try (LaunchedSample client = LaunchedSample.launch(new SimpleClient(), address())) {
                 assertEquals(2, client.awaitExit());
                 assertTrue(client.err().contains("WORD"), client.err());
             }
-            try (LaunchedClient client = LaunchedClient.launch(new SimpleClient(), "--variant", "5", address(), "a")) {
+            try (LaunchedSample client = LaunchedSample.launch(new SimpleClient(), "--variant", "5", address(), "a")) {
                 assertEquals(2, client.awaitExit());
                 assertTrue(client.err().contains("--variant must be an integer from 1 to 4, not '5'"), client.err());
             }

@@ -16,18 +16,18 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
- * A client sample (or any sample that is not a server) run in this JVM as the jar runs it,
+ * A sample run in this JVM as the jar runs it,
  * through the launcher, on a fresh reactor of its own, with its output watched: a test waits
  * for what it expects to be printed ({@link #awaitOutput}), and for the exit status. Every wait
  * is bounded by {@link RunningServer#WAIT}.
  */
-public final class LaunchedClient implements AutoCloseable {
-    private final NettyReactor reactor = NettyReactor.builder().name("test-client").build();
+public final class LaunchedSample implements AutoCloseable {
+    private final NettyReactor reactor = NettyReactor.builder().name("test-sample").build();
     private final WatchedOutput out = new WatchedOutput();
     private final Captured err = new Captured();
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
 
-    private LaunchedClient(Sample sample, List<String> argv) {
+    private LaunchedSample(Sample sample, List<String> argv) {
         Launcher launcher = new Launcher(new Samples(sample.name(), List.of(sample)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), err.err, () -> reactor);
         Thread main = new Thread(() -> {
@@ -38,26 +38,36 @@ public final class LaunchedClient implements AutoCloseable {
             }
         }, "sample-" + sample.name());
         main.setDaemon(true);
+        exit.whenComplete((status, failure) -> {
+            synchronized (out) {
+                out.notifyAll(); // wakes awaitOutput, which then says the sample returned
+            }
+        });
         main.start();
     }
 
     /** Runs {@code sample} with the command line {@code options}, without waiting. */
-    public static LaunchedClient launch(Sample sample, String... options) {
+    public static LaunchedSample launch(Sample sample, String... options) {
         List<String> argv = new ArrayList<>();
         argv.add(sample.name());
         argv.addAll(List.of(options));
-        return new LaunchedClient(sample, argv);
+        return new LaunchedSample(sample, argv);
     }
 
     /**
      * Waits until the standard output so far passes {@code test}, and returns it.
      *
-     * @throws AssertionError if it does not within {@link RunningServer#WAIT}
+     * @throws AssertionError if it does not within {@link RunningServer#WAIT}, or the sample
+     *     returns first
      */
     public String awaitOutput(String what, Predicate<String> test) throws InterruptedException {
         long deadline = System.nanoTime() + RunningServer.WAIT.toNanos();
         synchronized (out) {
             while (!test.test(out.text())) {
+                if (exit.isDone()) {
+                    fail("the sample returned (" + exit + ") before printing " + what + "; out: " + out.text()
+                            + "; err: " + err());
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     fail("no " + what + " within " + RunningServer.WAIT + "; out: " + out.text() + "; err: " + err());
