@@ -24,14 +24,18 @@ public final class Seconds {
         Objects.requireNonNull(value, option);
         String problem = option + " must be a number of seconds above 0 and at most " + (long) MAX
                 + " (such as 15 or 0.5), not '" + value + "'";
+        // Only digits, a point and an exponent: not NaN, nor the hex, suffixed or space-padded
+        // forms Double.parseDouble accepts but nobody means.
+        if (!value.matches("[0-9]*\\.?[0-9]*([eE][-+]?[0-9]+)?")) {
+            throw new UsageError(problem);
+        }
         double seconds;
         try {
-            seconds = Double.parseDouble(value.strip());
+            seconds = Double.parseDouble(value);
         } catch (NumberFormatException e) {
             throw new UsageError(problem);
         }
-        // Rejects NaN and the hex and suffixed forms Double accepts but nobody means.
-        if (!(seconds > 0 && seconds <= MAX) || !value.strip().matches("[0-9]*\\.?[0-9]*([eE][-+]?[0-9]+)?")) {
+        if (!(seconds > 0 && seconds <= MAX)) {
             throw new UsageError(problem);
         }
         return seconds;

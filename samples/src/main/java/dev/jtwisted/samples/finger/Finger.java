@@ -6,6 +6,7 @@ import dev.jtwisted.internet.IReactorTime;
 import dev.jtwisted.python.usage.Args;
 import dev.jtwisted.python.usage.Option;
 import dev.jtwisted.python.usage.UsageError;
+import dev.jtwisted.samples.Seconds;
 import dev.jtwisted.samples.ServerSample;
 import dev.jtwisted.samples.Serving;
 import java.io.IOException;
@@ -80,7 +81,7 @@ public final class Finger extends ServerSample {
 
     @Override
     protected Serving serving(Args args, IReactor reactor) {
-        double reload = Seconds.parse("reload", args.value("reload"));
+        double reload = Seconds.parse("--reload", args.value("reload"));
         String users = args.value("users");
         FingerService finger;
         if (users == null) {

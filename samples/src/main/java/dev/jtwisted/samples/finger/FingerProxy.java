@@ -3,6 +3,7 @@ package dev.jtwisted.samples.finger;
 import dev.jtwisted.internet.IReactor;
 import dev.jtwisted.python.usage.Args;
 import dev.jtwisted.python.usage.Option;
+import dev.jtwisted.samples.Seconds;
 import dev.jtwisted.samples.ServerSample;
 import dev.jtwisted.samples.Serving;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class FingerProxy extends ServerSample {
     @Override
     protected Serving serving(Args args, IReactor reactor) {
         Upstream upstream = Upstream.parse(args.value("upstream"));
-        double timeout = Seconds.parse("timeout", args.value("timeout"));
+        double timeout = Seconds.parse("--timeout", args.value("timeout"));
         return Serving.listen(name(), tcpEndpoint(reactor, args),
                 new FingerProxyServer(reactor, upstream, timeout));
     }

@@ -401,8 +401,8 @@ class FingerTest {
             try (RunningServer server = RunningServer.launch(new Finger(), "--port", "0", "--setter-port", "0",
                     "--reload", reload)) {
                 assertEquals(2, server.awaitExit());
-                assertTrue(server.err().contains("--reload must be a number of seconds greater than 0"
-                        + " (at most a year), such as 30 or 0.5, not '" + reload + "'"), server.err());
+                assertTrue(server.err().contains("--reload must be a number of seconds above 0 and at most 31536000"
+                        + " (such as 15 or 0.5), not '" + reload + "'"), server.err());
             }
         }
     }
